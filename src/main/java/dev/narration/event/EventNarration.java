@@ -1,0 +1,148 @@
+package dev.narration.event;
+
+import dev.narration.Narration;
+import dev.narration.NarrationFields;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.MapMessage;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.StringBuilderFormattable;
+
+/**
+ * Reads the narration of any Log4j event, taking each field from the first source that has it
+ * (NARRATION.md §4): the {@link Narration} message, then the context, then inference. The JSON layout, the
+ * template resolvers, the capture API and the editorial filter all read events through this class, so they
+ * always agree on what an event says.
+ *
+ * <p>Look-ups return existing strings and allocate nothing, except for a context value that is not a
+ * {@code String} (it is converted with {@code String.valueOf}).
+ */
+public final class EventNarration {
+    /** The key under which a {@link MapMessage} carries its sentence; the other entries are fields. */
+    public static final String MAP_MESSAGE_HUMAN_KEY = "message";
+
+    private EventNarration() {}
+
+    /** The event's {@link Narration} message, or {@code null} for any other message type. */
+    public static Narration narration(final LogEvent event) {
+        final Message message = event.getMessage();
+        return message instanceof Narration ? (Narration) message : null;
+    }
+
+    public static String actor(final LogEvent event, final ActorInference inference) {
+        final Narration narration = narration(event);
+        if (narration != null && narration.getActor() != null) {
+            return narration.getActor();
+        }
+        final String fromContext = context(event, NarrationFields.ACTOR);
+        return fromContext != null ? fromContext : inference.actorOf(event.getLoggerName());
+    }
+
+    public static String action(final LogEvent event) {
+        final Narration narration = narration(event);
+        if (narration != null && narration.getAction() != null) {
+            return narration.getAction();
+        }
+        return context(event, NarrationFields.ACTION);
+    }
+
+    public static String target(final LogEvent event) {
+        final Narration narration = narration(event);
+        if (narration != null && narration.getTarget() != null) {
+            return narration.getTarget();
+        }
+        return context(event, NarrationFields.TARGET);
+    }
+
+    public static String correlationId(final LogEvent event) {
+        return correlationId(event, NarrationFields.CORRELATION_ID);
+    }
+
+    /** The correlation id, read from the given context key when the message has none of its own. */
+    public static String correlationId(final LogEvent event, final String contextKey) {
+        final Narration narration = narration(event);
+        if (narration != null && narration.getCorrelationId() != null) {
+            return narration.getCorrelationId();
+        }
+        return context(event, contextKey);
+    }
+
+    public static String cute(final LogEvent event) {
+        final Narration narration = narration(event);
+        return narration == null ? null : narration.getCute();
+    }
+
+    public static String story(final LogEvent event) {
+        final Narration narration = narration(event);
+        return narration == null ? null : narration.getStory();
+    }
+
+    public static String traceId(final LogEvent event) {
+        return context(event, NarrationFields.TRACE_ID);
+    }
+
+    public static String spanId(final LogEvent event) {
+        return context(event, NarrationFields.SPAN_ID);
+    }
+
+    /**
+     * Whether the message itself supplies the reserved field that the given context key would otherwise feed;
+     * the context value then keeps its place as a renamed entry (see {@link FieldKeys}).
+     */
+    static boolean messageSupplies(final Narration narration, final String sourceKey) {
+        if (narration == null) {
+            return false;
+        }
+        switch (sourceKey) {
+            case NarrationFields.ACTOR:
+                return narration.getActor() != null;
+            case NarrationFields.ACTION:
+                return narration.getAction() != null;
+            case NarrationFields.TARGET:
+                return narration.getTarget() != null;
+            case NarrationFields.CORRELATION_ID:
+                return narration.getCorrelationId() != null;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Appends the {@code human} sentence: a {@link Narration}'s own, a {@link MapMessage}'s {@code message}
+     * entry, otherwise the formatted message. Formats into the buffer without an intermediate string where the
+     * message supports it.
+     */
+    public static void formatHuman(final LogEvent event, final StringBuilder buffer) {
+        final Message message = event.getMessage();
+        if (message == null) {
+            return;
+        }
+        if (message instanceof MapMessage) {
+            final Object text = ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_HUMAN_KEY);
+            if (text != null) {
+                buffer.append(text);
+                return;
+            }
+        }
+        if (message instanceof StringBuilderFormattable) {
+            ((StringBuilderFormattable) message).formatTo(buffer);
+        } else {
+            buffer.append(message.getFormattedMessage());
+        }
+    }
+
+    /** The {@code human} sentence as a string, for tests and tools. */
+    public static String human(final LogEvent event) {
+        final StringBuilder buffer = new StringBuilder();
+        formatHuman(event, buffer);
+        return buffer.toString();
+    }
+
+    /** A context value as text, or {@code null}. */
+    public static String context(final LogEvent event, final String key) {
+        final Object value = event.getContextData().getValue(key);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        return String.valueOf(value);
+    }
+}

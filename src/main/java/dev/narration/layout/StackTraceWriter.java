@@ -1,0 +1,106 @@
+package dev.narration.layout;
+
+/**
+ * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions and
+ * {@code ... n more} for frames shared with the enclosing trace), escaped for a JSON string, directly into the
+ * line: no {@code PrintWriter}, no {@code StackTraceElement.toString()}, no intermediate string.
+ */
+final class StackTraceWriter {
+    /** Bounds the walk over causes and suppressed exceptions, which may form cycles or be absurdly deep. */
+    private static final int MAX_DEPTH = 64;
+
+    private StackTraceWriter() {}
+
+    static void write(final StringBuilder out, final Throwable throwable) {
+        writeThrowable(out, throwable, null, "", "", 0);
+    }
+
+    private static void writeThrowable(
+            final StringBuilder out,
+            final Throwable throwable,
+            final StackTraceElement[] enclosing,
+            final String caption,
+            final String indent,
+            final int depth) {
+        out.append(indent).append(caption);
+        writeHeadline(out, throwable);
+        final StackTraceElement[] frames = framesOf(throwable);
+        final int unique = uniqueFrameCount(frames, enclosing);
+        for (int i = 0; i < unique; i++) {
+            out.append("\\n").append(indent).append("\\tat ");
+            writeFrame(out, frames[i]);
+        }
+        if (unique < frames.length) {
+            out.append("\\n").append(indent).append("\\t... ").append(frames.length - unique).append(" more");
+        }
+        if (depth >= MAX_DEPTH) {
+            return;
+        }
+        for (final Throwable suppressed : throwable.getSuppressed()) {
+            if (suppressed != throwable) {
+                out.append("\\n");
+                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1);
+            }
+        }
+        final Throwable cause = throwable.getCause();
+        if (cause != null && cause != throwable) {
+            out.append("\\n");
+            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1);
+        }
+    }
+
+    /** {@code type: message}, as {@code Throwable.toString()} would say it. */
+    static void writeHeadline(final StringBuilder out, final Throwable throwable) {
+        JsonEscaper.escape(out, throwable.getClass().getName());
+        final String message = messageOf(throwable);
+        if (message != null) {
+            out.append(": ");
+            JsonEscaper.escape(out, message);
+        }
+    }
+
+    /** A throwable's message; a {@code getMessage()} that throws yields a note instead of failing the log call. */
+    static String messageOf(final Throwable throwable) {
+        try {
+            return throwable.getLocalizedMessage();
+        } catch (RuntimeException e) {
+            return "<getLocalizedMessage() threw " + e.getClass().getName() + ">";
+        }
+    }
+
+    private static StackTraceElement[] framesOf(final Throwable throwable) {
+        final StackTraceElement[] frames = throwable.getStackTrace();
+        return frames == null ? new StackTraceElement[0] : frames;
+    }
+
+    private static int uniqueFrameCount(final StackTraceElement[] frames, final StackTraceElement[] enclosing) {
+        int m = frames.length - 1;
+        if (enclosing != null) {
+            int n = enclosing.length - 1;
+            while (m >= 0 && n >= 0 && frames[m].equals(enclosing[n])) {
+                m--;
+                n--;
+            }
+        }
+        return m + 1;
+    }
+
+    private static void writeFrame(final StringBuilder out, final StackTraceElement frame) {
+        JsonEscaper.escape(out, frame.getClassName());
+        out.append('.');
+        JsonEscaper.escape(out, frame.getMethodName());
+        out.append('(');
+        final String file = frame.getFileName();
+        if (frame.isNativeMethod()) {
+            out.append("Native Method");
+        } else if (file == null) {
+            out.append("Unknown Source");
+        } else {
+            JsonEscaper.escape(out, file);
+            if (frame.getLineNumber() >= 0) {
+                out.append(':').append(frame.getLineNumber());
+            }
+        }
+        out.append(')');
+    }
+}
