@@ -4,6 +4,8 @@ import dev.narration.Narration;
 import dev.narration.event.ActorInference;
 import dev.narration.event.EventNarration;
 import dev.narration.event.FieldKeys;
+import dev.narration.redact.RedactedThrowable;
+import dev.narration.redact.Redactor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
@@ -25,6 +27,9 @@ final class LineWriter {
             (key, value, writer) -> writer.contextEntry(key, value);
 
     private final StringBuilder scratch = new StringBuilder(256);
+    /** Holds a value's redacted copy, when it had anything to mask. */
+    private final StringBuilder redacted = new StringBuilder(256);
+    private Redactor redactor;
     private StringBuilder out;
     private Narration narration;
     private IndexedReadOnlyStringMap mapFields;
@@ -35,8 +40,10 @@ final class LineWriter {
             final StringBuilder target,
             final String serviceMembers,
             final ActorInference actors,
-            final int maxLength) {
+            final int maxLength,
+            final Redactor redaction) {
         this.out = target;
+        this.redactor = redaction;
         this.maxStringLength = maxLength;
         final Message message = event.getMessage();
         this.narration = message instanceof Narration ? (Narration) message : null;
@@ -67,9 +74,14 @@ final class LineWriter {
             this.out = null;
             this.narration = null;
             this.mapFields = null;
+            this.redactor = null;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
+            }
+            if (redacted.capacity() > 4096) {
+                redacted.setLength(0);
+                redacted.trimToSize();
             }
         }
     }
@@ -91,6 +103,9 @@ final class LineWriter {
         if (narration != null) {
             for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
                 messageFieldKey(narration.getFieldName(i));
+                if (masked(narration.getFieldName(i))) {
+                    continue;
+                }
                 switch (narration.getFieldKind(i)) {
                     case STRING:
                         text((CharSequence) narration.getFieldValue(i));
@@ -113,7 +128,9 @@ final class LineWriter {
                 final String key = mapFields.getKeyAt(i);
                 if (!EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key)) {
                     messageFieldKey(key);
-                    value(mapFields.getValueAt(i));
+                    if (!masked(key)) {
+                        value(mapFields.getValueAt(i));
+                    }
                 }
             }
         }
@@ -136,7 +153,19 @@ final class LineWriter {
             default:
                 key(null, key);
         }
-        value(value);
+        if (!masked(key)) {
+            value(value);
+        }
+    }
+
+    /** Writes the mask instead of the value of a sensitive key; whether it did. */
+    private boolean masked(final String key) {
+        final String mask = redactor == null ? null : redactor.maskForKey(key);
+        if (mask == null) {
+            return false;
+        }
+        quoted(mask);
+        return true;
     }
 
     private boolean messageHasField(final String key) {
@@ -150,10 +179,10 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        string("exception.type", thrown.getClass().getName());
+        string("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
-        StackTraceWriter.write(out, thrown);
+        StackTraceWriter.write(out, thrown, redactor, redacted);
         out.append('"');
     }
 
@@ -179,9 +208,10 @@ final class LineWriter {
         out.append("\":");
     }
 
-    /** Writes the rest of an opened string value and closes it. */
+    /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        JsonEscaper.escape(out, value, maxStringLength, TRUNCATION_SUFFIX);
+        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted);
+        JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
         out.append('"');
     }
 

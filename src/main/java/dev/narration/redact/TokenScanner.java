@@ -41,7 +41,7 @@ final class TokenScanner {
     private static final int B64 = 1 << 7; // [A-Za-z0-9+/]
     private static final int EMAIL_LOCAL = 1 << 8;
     private static final int DOMAIN = 1 << 9;
-    private static final int HEX = 1 << 10;
+    static final int HEX = 1 << 10;
     private static final int[] CLASSES = new int[128];
 
     // First-stage triggers.
@@ -535,16 +535,17 @@ final class TokenScanner {
         if (end <= start) {
             return NONE;
         }
-        return hit(start, end, Placeholders.is(text, start, end) ? SKIP : rule);
+        return hit(start, end, Placeholders.is(text, start, end, limit) ? SKIP : rule);
     }
 
     /** {@code scheme://user:password@host}: the password is masked, the rest of the URL kept. */
     private long url(final CharSequence text, final int authority, final int limit, final boolean encoded) {
         secondStage();
-        if (enabled[BuiltInRule.SLACK_WEBHOOK.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, "hooks.slack.com/")) {
-            final int path = authority + 16;
+        final String slackHost = encoded ? "hooks.slack.com%2F" : "hooks.slack.com/";
+        if (enabled[BuiltInRule.SLACK_WEBHOOK.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, slackHost)) {
+            final int path = authority + slackHost.length();
             int end = path;
-            while (end < limit && isUrlChar(text.charAt(end))) {
+            while (end < limit && isUrlChar(text.charAt(end)) && !(encoded && text.charAt(end) == '&')) {
                 end++;
             }
             return end > path ? hit(path, end, Placeholders.is(text, path, end) ? SKIP : BuiltInRule.SLACK_WEBHOOK.ordinal())
