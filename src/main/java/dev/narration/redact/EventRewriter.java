@@ -98,6 +98,9 @@ final class EventRewriter {
         if (message instanceof Narration) {
             return isClean((Narration) message);
         }
+        if (message instanceof StructuredDataMessage && !isClean(message.getFormat())) {
+            return false;
+        }
         if (message instanceof MapMessage) {
             return isClean(((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap());
         }

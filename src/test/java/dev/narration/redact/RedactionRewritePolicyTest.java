@@ -80,6 +80,9 @@ class RedactionRewritePolicyTest {
         assertThat(structured.getMessage()).isInstanceOf(StructuredDataMessage.class);
         assertThat(((StructuredDataMessage) structured.getMessage()).get("token")).isEqualTo("[REDACTED:token]");
         assertThat(((StructuredDataMessage) structured.getMessage()).getId()).isEqualTo(data.getId());
+        final StructuredDataMessage secretText = new StructuredDataMessage("audit@1", "login with password=hunter2", "audit",
+                Map.of("user", "bob"));
+        assertThat(policy.rewrite(event(secretText).build()).getMessage().getFormat()).isEqualTo("login with password=[REDACTED:password]");
     }
 
     @Test
