@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.util.Constants;
 
 /**
  * The redaction engine: finds secrets in text and replaces each with a mask naming the rule that found it
@@ -20,6 +21,13 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 @Plugin(name = Redactor.ELEMENT, category = Node.CATEGORY, elementType = "redaction", printObject = true)
 public final class Redactor {
     static final String ELEMENT = "Redaction";
+    /** Per-thread buffers up to this size are kept for reuse; longer texts get a buffer of their own. */
+    private static final int RETAINED_BUFFER = 16 * 1024;
+    /**
+     * The text being scanned, copied into an array: one bulk copy, then plain array reads, which is several times
+     * faster than {@code CharSequence.charAt} per character.
+     */
+    private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[512]);
 
     private final String name;
     private final TokenScanner scanner;
@@ -78,12 +86,14 @@ public final class Redactor {
         if (text == null) {
             return null;
         }
-        final long first = firstHit(text);
+        final int limit = Math.min(text.length(), maxScanLength);
+        final char[] chars = chars(text, limit);
+        final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
         }
         final StringBuilder out = new StringBuilder(text.length() + 32);
-        return redactSlow(text, first, out) ? out.toString() : text;
+        return redactSlow(text, chars, limit, first, out) ? out.toString() : text;
     }
 
     /**
@@ -92,17 +102,19 @@ public final class Redactor {
      * {@code text}.
      */
     public CharSequence redact(final CharSequence text, final StringBuilder out) {
-        final long first = firstHit(text);
+        final int limit = Math.min(text.length(), maxScanLength);
+        final char[] chars = chars(text, limit);
+        final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
         }
         out.setLength(0);
-        return redactSlow(text, first, out) ? out : text;
+        return redactSlow(text, chars, limit, first, out) ? out : text;
     }
 
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
     public boolean isSensitiveKey(final CharSequence key) {
-        return key != null && names.ruleOf(key) >= 0;
+        return key != null && ruleOfKey(key) >= 0;
     }
 
     /**
@@ -113,7 +125,7 @@ public final class Redactor {
         if (key == null) {
             return null;
         }
-        final int rule = names.ruleOf(key);
+        final int rule = ruleOfKey(key);
         if (rule < 0) {
             return null;
         }
@@ -129,15 +141,40 @@ public final class Redactor {
 
     /** Whether the text has nothing to mask: the check without the copy, and without counting. */
     boolean isClean(final CharSequence text) {
-        return isClean(text, firstHit(text));
+        final int limit = Math.min(text.length(), maxScanLength);
+        return isClean(text, firstHit(chars(text, limit), limit));
+    }
+
+    private int ruleOfKey(final CharSequence key) {
+        return names.ruleOf(chars(key, key.length()), 0, key.length());
+    }
+
+    /** The first {@code length} characters of the text in this thread's buffer (or a new one, for long texts). */
+    private static char[] chars(final CharSequence text, final int length) {
+        char[] buffer = Constants.ENABLE_THREADLOCALS ? BUFFERS.get() : null;
+        if (buffer == null || buffer.length < length) {
+            buffer = new char[Math.max(length, 512)];
+            if (Constants.ENABLE_THREADLOCALS && length <= RETAINED_BUFFER) {
+                BUFFERS.set(buffer);
+            }
+        }
+        if (text instanceof String) {
+            ((String) text).getChars(0, length, buffer, 0);
+        } else if (text instanceof StringBuilder) {
+            ((StringBuilder) text).getChars(0, length, buffer, 0);
+        } else {
+            for (int i = 0; i < length; i++) {
+                buffer[i] = text.charAt(i);
+            }
+        }
+        return buffer;
     }
 
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */
-    private long firstHit(final CharSequence text) {
-        final int limit = Math.min(text.length(), maxScanLength);
-        long hit = scanner.find(text, 0, limit);
+    private long firstHit(final char[] chars, final int limit) {
+        long hit = scanner.find(chars, 0, limit);
         while (hit != TokenScanner.NONE && TokenScanner.rule(hit) == TokenScanner.SKIP) {
-            hit = scanner.find(text, TokenScanner.end(hit), limit);
+            hit = scanner.find(chars, TokenScanner.end(hit), limit);
         }
         return hit;
     }
@@ -155,12 +192,12 @@ public final class Redactor {
     }
 
     /** Appends the redacted text to {@code out}; returns whether anything was masked. */
-    private boolean redactSlow(final CharSequence text, final long first, final StringBuilder out) {
+    private boolean redactSlow(
+            final CharSequence text, final char[] chars, final int limit, final long first, final StringBuilder out) {
         final int start = out.length();
-        final int limit = Math.min(text.length(), maxScanLength);
         boolean changed = false;
         int copied = 0;
-        for (long hit = first; hit != TokenScanner.NONE; hit = scanner.find(text, TokenScanner.end(hit), limit)) {
+        for (long hit = first; hit != TokenScanner.NONE; hit = scanner.find(chars, TokenScanner.end(hit), limit)) {
             final int rule = TokenScanner.rule(hit);
             if (rule == TokenScanner.SKIP) {
                 continue;
@@ -168,7 +205,7 @@ public final class Redactor {
             copied = mask(text, copied, hit, out);
             changed = true;
             if (rule == BuiltInRule.AWS_ACCESS_KEY_ID.ordinal()) {
-                final long secret = scanner.awsSecretAfter(text, TokenScanner.end(hit), limit);
+                final long secret = scanner.awsSecretAfter(chars, TokenScanner.end(hit), limit);
                 if (secret != TokenScanner.NONE) {
                     copied = mask(text, copied, secret, out);
                     hit = secret;
