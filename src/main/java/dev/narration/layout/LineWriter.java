@@ -53,7 +53,7 @@ final class LineWriter {
             out.append("{\"@timestamp\":\"");
             IsoTimestampWriter.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
-            string("level", event.getLevel().name());
+            name("level", event.getLevel().name());
             out.append(serviceMembers);
             string("actor", EventNarration.actor(event, actors));
             string("action", EventNarration.action(event));
@@ -66,8 +66,8 @@ final class LineWriter {
             string("span_id", EventNarration.spanId(event));
             messageFields();
             event.getContextData().forEach(CONTEXT_ENTRY, this);
-            string("logger", event.getLoggerName());
-            string("thread", event.getThreadName());
+            name("logger", event.getLoggerName());
+            name("thread", event.getThreadName());
             exception(event.getThrown());
             out.append("}\n");
         } finally {
@@ -179,11 +179,23 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        string("exception.type", RedactedThrowable.classNameOf(thrown));
+        name("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
         StackTraceWriter.write(out, thrown, redactor, redacted);
         out.append('"');
+    }
+
+    /**
+     * A name chosen by code, not data (level, logger, thread, exception class): never redacted, as the rewrite
+     * policy leaves them alone too, which keeps redaction's cost in the layout to the values that can hold data.
+     */
+    private void name(final String key, final String value) {
+        if (value != null) {
+            key(key);
+            JsonEscaper.escape(out, value, maxStringLength, TRUNCATION_SUFFIX);
+            out.append('"');
+        }
     }
 
     private void string(final String key, final String value) {
