@@ -21,13 +21,7 @@ import org.apache.logging.log4j.core.util.Constants;
 @Plugin(name = Redactor.ELEMENT, category = Node.CATEGORY, elementType = "redaction", printObject = true)
 public final class Redactor {
     static final String ELEMENT = "Redaction";
-    /** Per-thread buffers up to this size are kept for reuse; longer texts get a buffer of their own. */
-    private static final int RETAINED_BUFFER = 16 * 1024;
-    /**
-     * The text being scanned, copied into an array: one bulk copy, then plain array reads, which is several times
-     * faster than {@code CharSequence.charAt} per character.
-     */
-    private static final ThreadLocal<char[]> BUFFERS = ThreadLocal.withInitial(() -> new char[512]);
+    private static final ThreadLocal<ScanBuffer> BUFFERS = ThreadLocal.withInitial(ScanBuffer::new);
 
     private final String name;
     private final TokenScanner scanner;
@@ -87,7 +81,7 @@ public final class Redactor {
             return null;
         }
         final int limit = Math.min(text.length(), maxScanLength);
-        final char[] chars = chars(text, limit);
+        final char[] chars = buffer().fill(text, limit);
         final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
@@ -103,7 +97,7 @@ public final class Redactor {
      */
     public CharSequence redact(final CharSequence text, final StringBuilder out) {
         final int limit = Math.min(text.length(), maxScanLength);
-        final char[] chars = chars(text, limit);
+        final char[] chars = buffer().fill(text, limit);
         final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
@@ -114,7 +108,11 @@ public final class Redactor {
 
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
     public boolean isSensitiveKey(final CharSequence key) {
-        return key != null && ruleOfKey(key) >= 0;
+        return isSensitiveKey(key, buffer());
+    }
+
+    boolean isSensitiveKey(final CharSequence key, final ScanBuffer buffer) {
+        return key != null && ruleOfKey(key, buffer) >= 0;
     }
 
     /**
@@ -125,7 +123,7 @@ public final class Redactor {
         if (key == null) {
             return null;
         }
-        final int rule = ruleOfKey(key);
+        final int rule = ruleOfKey(key, buffer());
         if (rule < 0) {
             return null;
         }
@@ -139,35 +137,21 @@ public final class Redactor {
         return masks[BuiltInRule.REDACTION_ERROR.ordinal()];
     }
 
-    /** Whether the text has nothing to mask: the check without the copy, and without counting. */
-    boolean isClean(final CharSequence text) {
+    /**
+     * Whether the text has nothing to mask: the check without the copy, and without counting. The caller's
+     * buffer saves a thread-local look-up per value.
+     */
+    boolean isClean(final CharSequence text, final ScanBuffer buffer) {
         final int limit = Math.min(text.length(), maxScanLength);
-        return isClean(text, firstHit(chars(text, limit), limit));
+        return isClean(text, firstHit(buffer.fill(text, limit), limit));
     }
 
-    private int ruleOfKey(final CharSequence key) {
-        return names.ruleOf(chars(key, key.length()), 0, key.length());
+    private int ruleOfKey(final CharSequence key, final ScanBuffer buffer) {
+        return names.ruleOf(buffer.fill(key, key.length()), 0, key.length());
     }
 
-    /** The first {@code length} characters of the text in this thread's buffer (or a new one, for long texts). */
-    private static char[] chars(final CharSequence text, final int length) {
-        char[] buffer = Constants.ENABLE_THREADLOCALS ? BUFFERS.get() : null;
-        if (buffer == null || buffer.length < length) {
-            buffer = new char[Math.max(length, 512)];
-            if (Constants.ENABLE_THREADLOCALS && length <= RETAINED_BUFFER) {
-                BUFFERS.set(buffer);
-            }
-        }
-        if (text instanceof String) {
-            ((String) text).getChars(0, length, buffer, 0);
-        } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(0, length, buffer, 0);
-        } else {
-            for (int i = 0; i < length; i++) {
-                buffer[i] = text.charAt(i);
-            }
-        }
-        return buffer;
+    private static ScanBuffer buffer() {
+        return Constants.ENABLE_THREADLOCALS ? BUFFERS.get() : new ScanBuffer();
     }
 
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */

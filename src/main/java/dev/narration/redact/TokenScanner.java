@@ -342,7 +342,7 @@ final class TokenScanner {
                 }
                 return NONE;
             case '-':
-                return privateKeys ? privateKey(text, i, limit) : NONE;
+                return privateKeys && i + 11 <= limit && text[i + 1] == '-' ? privateKey(text, i, limit) : NONE;
             case '@':
                 return email ? email(text, i, from, limit) : NONE;
             default:
