@@ -6,6 +6,7 @@ import dev.narration.event.EventNarration;
 import dev.narration.event.FieldKeys;
 import dev.narration.redact.RedactedThrowable;
 import dev.narration.redact.Redactor;
+import dev.narration.redact.ScanBuffer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
@@ -29,6 +30,7 @@ final class LineWriter {
     private final StringBuilder scratch = new StringBuilder(256);
     /** Holds a value's redacted copy, when it had anything to mask. */
     private final StringBuilder redacted = new StringBuilder(256);
+    private final ScanBuffer scanBuffer = new ScanBuffer();
     private Redactor redactor;
     private StringBuilder out;
     private Narration narration;
@@ -160,7 +162,7 @@ final class LineWriter {
 
     /** Writes the mask instead of the value of a sensitive key; whether it did. */
     private boolean masked(final String key) {
-        final String mask = redactor == null ? null : redactor.maskForKey(key);
+        final String mask = redactor == null ? null : redactor.maskForKey(key, scanBuffer);
         if (mask == null) {
             return false;
         }
@@ -182,7 +184,7 @@ final class LineWriter {
         name("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
-        StackTraceWriter.write(out, thrown, redactor, redacted);
+        StackTraceWriter.write(out, thrown, redactor, redacted, scanBuffer);
         out.append('"');
     }
 
@@ -222,7 +224,7 @@ final class LineWriter {
 
     /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted);
+        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted, scanBuffer);
         JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
         out.append('"');
     }

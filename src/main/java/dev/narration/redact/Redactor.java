@@ -96,8 +96,13 @@ public final class Redactor {
      * {@code text}.
      */
     public CharSequence redact(final CharSequence text, final StringBuilder out) {
+        return redact(text, out, buffer());
+    }
+
+    /** As {@link #redact(CharSequence, StringBuilder)}, scanning in the caller's buffer. */
+    public CharSequence redact(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
         final int limit = Math.min(text.length(), maxScanLength);
-        final char[] chars = buffer().fill(text, limit);
+        final char[] chars = buffer.fill(text, limit);
         final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
@@ -120,10 +125,15 @@ public final class Redactor {
      * Callers mask non-empty values only.
      */
     public String maskForKey(final CharSequence key) {
+        return maskForKey(key, buffer());
+    }
+
+    /** As {@link #maskForKey(CharSequence)}, using the caller's buffer. */
+    public String maskForKey(final CharSequence key, final ScanBuffer buffer) {
         if (key == null) {
             return null;
         }
-        final int rule = ruleOfKey(key, buffer());
+        final int rule = ruleOfKey(key, buffer);
         if (rule < 0) {
             return null;
         }

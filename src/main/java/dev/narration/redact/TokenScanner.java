@@ -284,18 +284,26 @@ final class TokenScanner {
                 }
             }
         }
-        for (int i = from; i < limit; i++) {
-            final char c = text[i];
-            if (c < 128) {
-                final byte trigger = TRIGGERS[c];
-                if (trigger == 0) {
-                    continue;
+        int i = from;
+        while (true) {
+            // The first stage's inner loop, kept this small so that it compiles to a tight loop over the letters
+            // and digits that make up most of any text.
+            while (i < limit) {
+                final char c = text[i];
+                if (c < 128 && TRIGGERS[c] == 0) {
+                    i++;
+                } else {
+                    break;
                 }
-                if (trigger != BOUNDARY) {
-                    final long hit = atSymbol(text, i, c, from, limit);
-                    if (hit != NONE) {
-                        return hit;
-                    }
+            }
+            if (i >= limit) {
+                return NONE;
+            }
+            final char c = text[i];
+            if (c < 128 && TRIGGERS[c] != BOUNDARY) {
+                final long hit = atSymbol(text, i, c, from, limit);
+                if (hit != NONE) {
+                    return hit;
                 }
             }
             if (i + 1 < limit && mayStart(text, i + 1, limit)) {
@@ -304,8 +312,8 @@ final class TokenScanner {
                     return hit;
                 }
             }
+            i++;
         }
-        return NONE;
     }
 
     /** An AWS secret access key right after an access key id ({@code AKIA…,wJalr…}): 40 base64 characters. */
