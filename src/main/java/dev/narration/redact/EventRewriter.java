@@ -99,7 +99,7 @@ final class EventRewriter {
         if (message instanceof Narration) {
             return isClean((Narration) message);
         }
-        if (message instanceof StructuredDataMessage && !isClean(message.getFormat())) {
+        if (message instanceof StructuredDataMessage && !isClean(((StructuredDataMessage) message).getFormat())) {
             return false;
         }
         if (message instanceof MapMessage) {
