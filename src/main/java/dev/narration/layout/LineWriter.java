@@ -32,6 +32,8 @@ final class LineWriter {
     private final StringBuilder redacted = new StringBuilder(256);
     private final ScanBuffer scanBuffer = new ScanBuffer();
     private Redactor redactor;
+    /** Whether the value being written is a context value, the same object on many events (see ScanBuffer). */
+    private boolean recurring;
     private StringBuilder out;
     private Narration narration;
     private IndexedReadOnlyStringMap mapFields;
@@ -77,6 +79,7 @@ final class LineWriter {
             this.narration = null;
             this.mapFields = null;
             this.redactor = null;
+            this.recurring = false;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
@@ -156,7 +159,9 @@ final class LineWriter {
                 key(null, key);
         }
         if (!masked(key)) {
+            recurring = true;
             value(value);
+            recurring = false;
         }
     }
 
@@ -224,7 +229,8 @@ final class LineWriter {
 
     /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted, scanBuffer);
+        final CharSequence safe = redactor == null ? value
+                : recurring ? redactor.redactRecurring(value, redacted, scanBuffer) : redactor.redact(value, redacted, scanBuffer);
         JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
         out.append('"');
     }

@@ -111,6 +111,22 @@ public final class Redactor {
         return redactSlow(text, chars, limit, first, out) ? out : text;
     }
 
+    /**
+     * As {@link #redact(CharSequence, StringBuilder, ScanBuffer)}, for a value that recurs as the same
+     * {@code String} object on many events, such as a context value: once found clean it is remembered by identity
+     * in the buffer and not scanned again (a string's content cannot change).
+     */
+    public CharSequence redactRecurring(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
+        if (buffer.remembers(this, text, false)) {
+            return text;
+        }
+        final CharSequence result = redact(text, out, buffer);
+        if (result == text) {
+            buffer.remember(this, text, false);
+        }
+        return result;
+    }
+
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
     public boolean isSensitiveKey(final CharSequence key) {
         return isSensitiveKey(key, buffer());

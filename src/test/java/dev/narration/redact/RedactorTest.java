@@ -161,7 +161,9 @@ class RedactorTest {
         assertThat(REDACTOR.isCleanRecurring(value, buffer)).isTrue();
         assertThat(REDACTOR.isCleanRecurring(value, buffer)).isTrue();
         assertThat(strict.isCleanRecurring(value, buffer)).isFalse();
-        assertThat(strict.redact(value, out, buffer).toString()).isEqualTo("[REDACTED:job]");
+        assertThat(strict.redactRecurring(value, out, buffer).toString()).isEqualTo("[REDACTED:job]");
+        assertThat(REDACTOR.redactRecurring(value, out, buffer)).isSameAs(value);
+        assertThat(strict.redactRecurring(value, out, buffer).toString()).isEqualTo("[REDACTED:job]");
         assertThat(REDACTOR.maskForKey("correlation_id", buffer)).isNull();
         assertThat(strict.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
         assertThat(REDACTOR.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
