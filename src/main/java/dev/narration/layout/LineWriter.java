@@ -64,20 +64,20 @@ final class LineWriter {
             out.append("{\"@timestamp\":\"");
             IsoTimestampWriter.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
-            string("level", event.getLevel().name());
+            identifier("level", event.getLevel().name());
             out.append(serviceMembers);
-            string("actor", EventNarration.actor(event, actors));
-            string("action", EventNarration.action(event));
+            identifier("actor", EventNarration.actor(event, actors));
+            identifier("action", EventNarration.action(event));
             string("target", EventNarration.target(event));
             human(event);
             string("cute", EventNarration.cute(event));
             string("story", EventNarration.story(event));
-            string("correlation_id", EventNarration.correlationId(event));
-            string("trace_id", EventNarration.traceId(event));
-            string("span_id", EventNarration.spanId(event));
+            identifier("correlation_id", EventNarration.correlationId(event));
+            identifier("trace_id", EventNarration.traceId(event));
+            identifier("span_id", EventNarration.spanId(event));
             fields.visit(event);
-            string("logger", event.getLoggerName());
-            string("thread", event.getThreadName());
+            identifier("logger", event.getLoggerName());
+            identifier("thread", event.getThreadName());
             exception(event.getThrown());
             out.append("}\n");
         } finally {
@@ -106,13 +106,23 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        string("exception.type", thrown.getClass().getName());
+        identifier("exception.type", thrown.getClass().getName());
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
         StackTraceWriter.write(out, thrown);
         out.append('"');
     }
 
+    /** A value that names something (level, actor, logger, ids): never cut by {@code maxStringLength}. */
+    private void identifier(final String key, final String value) {
+        if (value != null) {
+            key(key);
+            JsonEscaper.escape(out, value);
+            out.append('"');
+        }
+    }
+
+    /** A text value, cut by {@code maxStringLength} when one is set. */
     private void string(final String key, final String value) {
         if (value != null) {
             key(key);
