@@ -15,6 +15,13 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  */
 final class LineWriter {
     static final String TRUNCATION_SUFFIX = "…[truncated]";
+    /**
+     * Lines up to this many characters keep their buffer between events. Log4j's shared layout buffer is trimmed
+     * at 2 KiB, which made every event with a stack trace regrow it; 32 KiB per logging thread covers them.
+     */
+    private static final int RETAINED_LINE_CAPACITY = 16 * 1024;
+
+    private final StringBuilder line = new StringBuilder(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
@@ -50,6 +57,16 @@ final class LineWriter {
     };
     private StringBuilder out;
     private int maxStringLength;
+
+    /** The thread's line buffer, emptied, for the next event. */
+    StringBuilder lineBuffer() {
+        if (line.capacity() > RETAINED_LINE_CAPACITY) {
+            line.setLength(RETAINED_LINE_CAPACITY);
+            line.trimToSize();
+        }
+        line.setLength(0);
+        return line;
+    }
 
     void write(
             final LogEvent event,
