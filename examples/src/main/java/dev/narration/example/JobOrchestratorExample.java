@@ -1,5 +1,6 @@
 package dev.narration.example;
 
+import dev.narration.Correlation;
 import dev.narration.example.orchestratord.Admission;
 import dev.narration.example.poolmanagerd.Dispatcher;
 import dev.narration.example.workerd.Worker;
@@ -16,11 +17,15 @@ import org.apache.logging.log4j.LogManager;
  */
 public final class JobOrchestratorExample {
     public static void main(final String[] args) throws InterruptedException {
-        final ExecutorService workers = Executors.newFixedThreadPool(2);
+        // Wrapped: every task runs under its submitter's correlation id (and the worker's own context is restored).
+        final ExecutorService workers = Correlation.wrap(Executors.newFixedThreadPool(2));
         final Admission admission = new Admission(new Dispatcher(workers, List.of(new Worker("worker-gpu0-r1"), new Worker("worker-gpu1-r1"))));
         admission.start();
+        int request = 0;
         for (final String model : List.of("llama-7b", "phi-3", "llama-7b@flaky", "gpt-5", "llama-13b")) {
-            admission.submit(model);
+            // Simulated incoming requests: some carry an id, one carries an invalid one (replaced), one none.
+            final String header = request++ % 2 == 0 ? "req-" + Integer.toHexString(0x5a00 + request) : (request == 4 ? "bad id\r\n" : null);
+            admission.submit(model, header);
         }
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.narration.example.orchestratord;
 
+import dev.narration.Correlation;
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.example.poolmanagerd.Dispatcher;
@@ -26,12 +27,12 @@ public final class Admission {
                 .field("max_queue", 100));
     }
 
-    public void submit(final String model) {
+    /** Handles one request; {@code incomingId} is its {@code X-Correlation-ID} header, validated or replaced. */
+    public void submit(final String model, final String incomingId) {
         final int number = jobs.incrementAndGet();
         final String jobId = "job-" + number;
-        ThreadContext.put(NarrationFields.CORRELATION_ID, "req-" + Integer.toHexString(0x5a00 + number));
-        ThreadContext.put(NarrationFields.JOB_ID, jobId);
-        try {
+        try (var scope = Correlation.open(incomingId)) {
+            ThreadContext.put(NarrationFields.JOB_ID, jobId);
             log.info(Narration.action("accept").target(jobId)
                     .human("Accepted request; queued at position {} (ETA {} ms) on pool 'default'", number, 420 * number)
                     .cute("Orchestratord welcomes " + jobId + " to the queue! You're #" + number + " in line! 🎫✨")
@@ -40,7 +41,6 @@ public final class Admission {
             dispatcher.dispatch(jobId, model);
         } finally {
             ThreadContext.remove(NarrationFields.JOB_ID);
-            ThreadContext.remove(NarrationFields.CORRELATION_ID);
         }
     }
 

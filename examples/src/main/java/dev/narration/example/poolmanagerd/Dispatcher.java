@@ -4,11 +4,9 @@ import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.example.workerd.Worker;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.ThreadContext;
 
 /** Chooses a worker for each job and hands the job over on a worker thread, correlation id included. */
 public final class Dispatcher {
@@ -31,15 +29,7 @@ public final class Dispatcher {
         log.info(Narration.action("dispatch").target(jobId).human("Dispatched {} to {}", jobId, worker.id())
                 .cute("Off you go, " + jobId + "! " + worker.id() + " will take good care of you! 🚀")
                 .field(NarrationFields.WORKER_ID, worker.id()));
-        // The worker thread narrates under the submitter's correlation id and job id.
-        final Map<String, String> context = ThreadContext.getImmutableContext();
-        threads.execute(() -> {
-            ThreadContext.putAll(context);
-            try {
-                worker.run(jobId, model);
-            } finally {
-                ThreadContext.clearMap();
-            }
-        });
+        // The executor is wrapped by Correlation: the worker thread narrates under this request's correlation id.
+        threads.execute(() -> worker.run(jobId, model));
     }
 }
