@@ -49,8 +49,20 @@ class PluginDescriptorIT {
                     registered.add(plugin.getClassName());
                 }
             }
-            assertThat(annotated).contains("dev.narration.layout.NarrationJsonLayout", "dev.narration.template.NarrationResolverFactory");
+            assertThat(annotated).contains("dev.narration.layout.NarrationJsonLayout", "dev.narration.template.NarrationResolverFactory",
+                    "dev.narration.correlation.CorrelationLookup");
             assertThat(new ArrayList<>(registered)).containsExactlyInAnyOrderElementsOf(annotated);
+        }
+    }
+
+    /** Log4j finds the OpenTelemetry context-data provider through the jar's service file. */
+    @Test
+    void openTelemetryContextDataProviderIsRegistered() throws Exception {
+        try (JarFile jarFile = new JarFile(new File(System.getProperty("bundle.jar")))) {
+            final JarEntry services = jarFile.getJarEntry("META-INF/services/org.apache.logging.log4j.core.util.ContextDataProvider");
+            assertThat(services).isNotNull();
+            assertThat(new String(jarFile.getInputStream(services).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+                    .isEqualTo("dev.narration.correlation.OpenTelemetryContextDataProvider");
         }
     }
 }
