@@ -3,7 +3,7 @@ package dev.narration.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.Correlation;
-import java.lang.management.ManagementFactory;
+import dev.narration.testsupport.Allocations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,20 +62,7 @@ class CorrelationIdsTest {
 
     @Test
     void generatingAnIdAllocatesOnlyTheString() {
-        final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        final long thread = Thread.currentThread().getId();
-        int sink = 0;
-        for (int i = 0; i < 200_000; i++) {
-            sink += CorrelationIds.generate().length();
-        }
-        final int calls = 100_000;
-        final long start = threads.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < calls; i++) {
-            sink += CorrelationIds.generate().length();
-        }
-        final long perCall = (threads.getThreadAllocatedBytes(thread) - start) / calls;
-        assertThat(sink).isPositive();
+        final double perCall = Allocations.perCall(200_000, 100_000, CorrelationIds::generate);
         // One String: 24 bytes, with its 26-byte array 16 + 26 padded to 48; nothing else.
         assertThat(perCall).isLessThanOrEqualTo(72);
     }
