@@ -3,6 +3,8 @@ package dev.narration.layout;
 import dev.narration.event.ActorInference;
 import dev.narration.event.EventNarration;
 import dev.narration.event.StructuredFieldVisitor;
+import dev.narration.redact.RedactedThrowable;
+import dev.narration.redact.Redactor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
@@ -27,34 +29,42 @@ final class LineWriter {
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
         @Override
         protected void visitString(final String prefix, final String name, final CharSequence value) {
-            key(prefix, name);
-            quoted(value);
+            if (!maskedKey(prefix, name)) {
+                quoted(value);
+            }
         }
 
         @Override
         protected void visitLong(final String prefix, final String name, final long value) {
-            key(prefix, name);
-            out.append(value);
+            if (!maskedKey(prefix, name)) {
+                out.append(value);
+            }
         }
 
         @Override
         protected void visitDouble(final String prefix, final String name, final double value) {
-            key(prefix, name);
-            number(value);
+            if (!maskedKey(prefix, name)) {
+                number(value);
+            }
         }
 
         @Override
         protected void visitBoolean(final String prefix, final String name, final boolean value) {
-            key(prefix, name);
-            out.append(value);
+            if (!maskedKey(prefix, name)) {
+                out.append(value);
+            }
         }
 
         @Override
         protected void visitObject(final String prefix, final String name, final Object value) {
-            key(prefix, name);
-            value(value);
+            if (!maskedKey(prefix, name)) {
+                value(value);
+            }
         }
     };
+    /** Holds a value's redacted copy, when it had anything to mask. */
+    private final StringBuilder redacted = new StringBuilder(256);
+    private Redactor redactor;
     private StringBuilder out;
     private int maxStringLength;
 
@@ -73,8 +83,10 @@ final class LineWriter {
             final StringBuilder target,
             final String serviceMembers,
             final ActorInference actors,
-            final int maxLength) {
+            final int maxLength,
+            final Redactor redaction) {
         this.out = target;
+        this.redactor = redaction;
         this.maxStringLength = maxLength;
         try {
             final Instant instant = event.getInstant();
@@ -99,9 +111,14 @@ final class LineWriter {
             out.append("}\n");
         } finally {
             this.out = null;
+            this.redactor = null;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
+            }
+            if (redacted.capacity() > 4096) {
+                redacted.setLength(0);
+                redacted.trimToSize();
             }
         }
     }
@@ -123,10 +140,10 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        identifier("exception.type", thrown.getClass().getName());
+        identifier("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
-        StackTraceWriter.write(out, thrown);
+        StackTraceWriter.write(out, thrown, redactor, redacted);
         out.append('"');
     }
 
@@ -147,6 +164,20 @@ final class LineWriter {
         }
     }
 
+    /**
+     * Writes the key of a structured field and, when redaction marks the name as sensitive, its mask as the value
+     * instead of the value; whether it did.
+     */
+    private boolean maskedKey(final String prefix, final String name) {
+        key(prefix, name);
+        final String mask = redactor == null ? null : redactor.maskForKey(name);
+        if (mask == null) {
+            return false;
+        }
+        quoted(mask);
+        return true;
+    }
+
     /** Writes {@code ,"key":"} for a fixed key known to need no escaping, leaving the string open. */
     private void key(final String key) {
         out.append(",\"").append(key).append("\":\"");
@@ -162,9 +193,10 @@ final class LineWriter {
         out.append("\":");
     }
 
-    /** Writes the rest of an opened string value and closes it. */
+    /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        JsonEscaper.escape(out, value, maxStringLength, TRUNCATION_SUFFIX);
+        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted);
+        JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
         out.append('"');
     }
 

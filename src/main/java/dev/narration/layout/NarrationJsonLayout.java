@@ -2,6 +2,7 @@ package dev.narration.layout;
 
 import dev.narration.event.ActorInference;
 import dev.narration.event.ActorRule;
+import dev.narration.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
@@ -12,6 +13,7 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.util.Constants;
@@ -44,6 +46,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     private final String serviceMembers;
     private final ActorInference actors;
     private final int maxStringLength;
+    private final Redactor redactor;
 
     private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorRule actorRule) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
@@ -51,6 +54,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         this.serviceMembers = service.toJsonMembers();
         this.actors = ActorInference.of(actorRule);
         this.maxStringLength = Math.max(0, builder.maxStringLength);
+        this.redactor = builder.redaction;
     }
 
     @PluginBuilderFactory
@@ -79,7 +83,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         final StringBuilder line = writer.lineBuffer();
         final int start = line.length();
         try {
-            writer.write(event, line, serviceMembers, actors, maxStringLength);
+            writer.write(event, line, serviceMembers, actors, maxStringLength, redactor);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
             line.setLength(start);
@@ -106,7 +110,8 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toString() {
-        return PLUGIN_NAME + "{service=" + service.name() + ", actorRule=" + actors.rule() + '}';
+        return PLUGIN_NAME + "{service=" + service.name() + ", actorRule=" + actors.rule()
+                + (redactor == null ? "" : ", redaction=" + redactor.getName()) + '}';
     }
 
     /** Builds a {@link NarrationJsonLayout}; every attribute is optional. */
@@ -131,6 +136,9 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
         @PluginBuilderAttribute
         private int maxStringLength;
+
+        @PluginElement("Redaction")
+        private Redactor redaction;
 
         private Map<String, String> environment = System.getenv();
 
@@ -177,6 +185,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
          */
         public Builder setMaxStringLength(final int maxStringLength) {
             this.maxStringLength = maxStringLength;
+            return this;
+        }
+
+        /**
+         * Masks secrets while writing (docs/redaction.md): every text value, the values of sensitive keys and the
+         * messages of the exception chain. With async loggers this runs on the background thread.
+         */
+        public Builder setRedaction(final Redactor redaction) {
+            this.redaction = redaction;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.narration.layout;
 
+import dev.narration.redact.RedactedThrowable;
+import dev.narration.redact.Redactor;
+
 /**
  * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions and
  * {@code ... n more} for frames shared with the enclosing trace), escaped for a JSON string, directly into the
@@ -11,8 +14,9 @@ final class StackTraceWriter {
 
     private StackTraceWriter() {}
 
-    static void write(final StringBuilder out, final Throwable throwable) {
-        writeThrowable(out, throwable, null, "", "", 0);
+    /** With a redactor, every message in the chain is redacted ({@code scratch} holds a redacted one briefly). */
+    static void write(final StringBuilder out, final Throwable throwable, final Redactor redactor, final StringBuilder scratch) {
+        writeThrowable(out, throwable, null, "", "", 0, redactor, scratch);
     }
 
     private static void writeThrowable(
@@ -21,9 +25,11 @@ final class StackTraceWriter {
             final StackTraceElement[] enclosing,
             final String caption,
             final String indent,
-            final int depth) {
+            final int depth,
+            final Redactor redactor,
+            final StringBuilder scratch) {
         out.append(indent).append(caption);
-        writeHeadline(out, throwable);
+        writeHeadline(out, throwable, redactor, scratch);
         final StackTraceElement[] frames = framesOf(throwable);
         final int unique = uniqueFrameCount(frames, enclosing);
         for (int i = 0; i < unique; i++) {
@@ -39,23 +45,26 @@ final class StackTraceWriter {
         for (final Throwable suppressed : throwable.getSuppressed()) {
             if (suppressed != throwable) {
                 out.append("\\n");
-                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1);
+                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1, redactor, scratch);
             }
         }
         final Throwable cause = throwable.getCause();
         if (cause != null && cause != throwable) {
             out.append("\\n");
-            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1);
+            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1, redactor, scratch);
         }
     }
 
-    /** {@code type: message}, as {@code Throwable.toString()} would say it. */
-    static void writeHeadline(final StringBuilder out, final Throwable throwable) {
-        JsonEscaper.escape(out, throwable.getClass().getName());
+    /**
+     * {@code type: message}, as {@code Throwable.toString()} would say it; a {@link RedactedThrowable} under the
+     * name of the throwable it replaces.
+     */
+    static void writeHeadline(final StringBuilder out, final Throwable throwable, final Redactor redactor, final StringBuilder scratch) {
+        JsonEscaper.escape(out, RedactedThrowable.classNameOf(throwable));
         final String message = messageOf(throwable);
         if (message != null) {
             out.append(": ");
-            JsonEscaper.escape(out, message);
+            JsonEscaper.escape(out, redactor == null ? message : redactor.redact(message, scratch));
         }
     }
 

@@ -1,0 +1,94 @@
+package dev.narration.bench;
+
+import dev.narration.redact.RedactionRewritePolicy;
+import dev.narration.redact.Redactor;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
+import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.util.StringMap;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The cost of redacting one event: {@code RedactionRewritePolicy} beside a naive policy running the equivalent
+ * {@code java.util.regex} patterns one after another ({@link NaiveRegexRedactionPolicy}), and beside no redaction.
+ * Run with {@code benchmarks/run.sh RedactionBenchmark -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class RedactionBenchmark {
+    static final String CLEAN_120 = "Accepted request for job-123 from pool-a; queued at position 3 of 17, "
+            + "predicted start in 420 ms, engine llama-3.1 v0.4.2";
+
+    /** clean120, clean1k, oneSecret, context10 (ten clean context entries), errorChain (ERROR, 3-deep causes). */
+    @Param({"clean120", "clean1k", "oneSecret", "context10", "errorChain"})
+    public String input;
+
+    private final RewritePolicy narration = RedactionRewritePolicy.of(Redactor.newBuilder().setName("bench").build());
+    private final RewritePolicy naive = new NaiveRegexRedactionPolicy();
+    private LogEvent event;
+
+    @Setup
+    public void setUp() {
+        final Log4jLogEvent.Builder builder = Log4jLogEvent.newBuilder().setLoggerName("com.acme.orchestratord.Admission")
+                .setLevel(Level.INFO).setMessage(new SimpleMessage(CLEAN_120));
+        switch (input) {
+            case "clean1k":
+                builder.setMessage(new SimpleMessage((CLEAN_120 + " trace_id=4bf92f3577b34da6a3ce929d0e0e4736 user=bob; ")
+                        .repeat(6).substring(0, 1024)));
+                break;
+            case "oneSecret":
+                builder.setMessage(new SimpleMessage("Pushed build 1.4.2 to origin with token ghp_0123456789abcdefghij"
+                        + "ABCDEFGHIJ012345 after 3 retries, took 420 ms"));
+                break;
+            case "context10":
+                final StringMap context = ContextDataFactory.createContextData(10);
+                final String[] keys = {"correlation_id", "job_id", "pool_id", "replica_id", "engine", "engine_version",
+                    "queue_position", "tokens_in", "worker_id", "model_ref"};
+                final String[] values = {"req-42f1c9", "job-123", "pool-a", "r-1", "llama", "0.4.2", "3", "512", "w-7",
+                    "hf:meta/llama-3.1-8b"};
+                for (int i = 0; i < keys.length; i++) {
+                    context.putValue(keys[i], values[i]);
+                }
+                context.freeze();
+                builder.setMessage(new SimpleMessage("Dispatched job-123")).setContextData(context);
+                break;
+            case "errorChain":
+                builder.setLevel(Level.ERROR).setMessage(new SimpleMessage("Dispatch of job-7 failed"))
+                        .setThrown(new IllegalStateException("dispatch failed",
+                                new RuntimeException("pool-a refused the job",
+                                        new IOException("connection refused: 10.0.0.7:8080"))));
+                break;
+            default:
+                break;
+        }
+        event = builder.build();
+    }
+
+    @Benchmark
+    public LogEvent noRedaction() {
+        return event;
+    }
+
+    @Benchmark
+    public LogEvent redactionPolicy() {
+        return narration.rewrite(event);
+    }
+
+    @Benchmark
+    public LogEvent naiveRegexPolicy() {
+        return naive.rewrite(event);
+    }
+}

@@ -1,0 +1,242 @@
+package dev.narration.redact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import org.apache.logging.log4j.core.config.Node;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+
+/**
+ * The redaction engine: finds secrets in text and replaces each with a mask naming the rule that found it
+ * ({@code [REDACTED:github-token]} by default). One engine serves {@link RedactionRewritePolicy} and
+ * {@code <NarrationJsonLayout>}; as the {@code <Redaction>} element it is configured with the same attributes in
+ * both places (see {@link RedactorBuilder} and {@code docs/redaction.md}).
+ *
+ * <p>Clean text, which is nearly all text, is scanned once and returned as the very same object, without
+ * allocation. Only text with a hit is copied. Thread-safe and immutable apart from its counters.
+ */
+@Plugin(name = Redactor.ELEMENT, category = Node.CATEGORY, elementType = "redaction", printObject = true)
+public final class Redactor {
+    static final String ELEMENT = "Redaction";
+
+    private final String name;
+    private final TokenScanner scanner;
+    private final SensitiveNames names;
+    private final RedactionRule[] userRules;
+    /** The mask of each rule: built-ins by ordinal, then the user rules. */
+    private final String[] masks;
+    private final int maxScanLength;
+    private final RedactionMetrics metrics;
+
+    Redactor(
+            final String name,
+            final boolean[] enabled,
+            final List<String> sensitiveKeys,
+            final String mask,
+            final int maxScanLength,
+            final List<RedactionRule> userRules,
+            final LongAdder secondStage) {
+        this.name = name;
+        this.names = SensitiveNames.of(enabled, sensitiveKeys);
+        this.scanner = new TokenScanner(enabled, names, secondStage);
+        this.userRules = userRules.toArray(new RedactionRule[0]);
+        this.maxScanLength = maxScanLength;
+        final List<String> ruleNames = new ArrayList<>(BuiltInRule.names());
+        for (final RedactionRule rule : userRules) {
+            ruleNames.add(rule.getName());
+        }
+        this.masks = new String[ruleNames.size()];
+        for (int i = 0; i < masks.length; i++) {
+            masks[i] = mask.replace("{rule}", ruleNames.get(i));
+        }
+        this.metrics = new RedactionMetrics(name, ruleNames);
+    }
+
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** An engine with the built-in rules and default settings, named {@code Redaction}. */
+    public static Redactor defaults() {
+        return newBuilder().build();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** What this engine has masked, per rule. */
+    public RedactionMetrics metrics() {
+        return metrics;
+    }
+
+    /** The text with its secrets masked: the same instance when there was nothing to mask. */
+    public String redact(final String text) {
+        if (text == null) {
+            return null;
+        }
+        final long first = firstHit(text);
+        if (isClean(text, first)) {
+            return text;
+        }
+        final StringBuilder out = new StringBuilder(text.length() + 32);
+        return redactSlow(text, first, out) ? out.toString() : text;
+    }
+
+    /**
+     * Redacts into a caller's buffer, for encoders that reuse buffers: returns {@code text} itself when there was
+     * nothing to mask, else {@code out}, cleared and holding the redacted text. {@code out} must not be
+     * {@code text}.
+     */
+    public CharSequence redact(final CharSequence text, final StringBuilder out) {
+        final long first = firstHit(text);
+        if (isClean(text, first)) {
+            return text;
+        }
+        out.setLength(0);
+        return redactSlow(text, first, out) ? out : text;
+    }
+
+    /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
+    public boolean isSensitiveKey(final CharSequence key) {
+        return key != null && names.ruleOf(key) >= 0;
+    }
+
+    /**
+     * The mask for the value of a sensitive key, counted as masked; {@code null} when the key is not sensitive.
+     * Callers mask non-empty values only.
+     */
+    public String maskForKey(final CharSequence key) {
+        if (key == null) {
+            return null;
+        }
+        final int rule = names.ruleOf(key);
+        if (rule < 0) {
+            return null;
+        }
+        metrics.increment(rule);
+        return masks[rule];
+    }
+
+    /** The fail-safe mask used when redaction itself failed, counted. */
+    String failureMask() {
+        metrics.increment(BuiltInRule.REDACTION_ERROR.ordinal());
+        return masks[BuiltInRule.REDACTION_ERROR.ordinal()];
+    }
+
+    /** Whether the text has nothing to mask: the check without the copy, and without counting. */
+    boolean isClean(final CharSequence text) {
+        return isClean(text, firstHit(text));
+    }
+
+    /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */
+    private long firstHit(final CharSequence text) {
+        final int limit = Math.min(text.length(), maxScanLength);
+        long hit = scanner.find(text, 0, limit);
+        while (hit != TokenScanner.NONE && TokenScanner.rule(hit) == TokenScanner.SKIP) {
+            hit = scanner.find(text, TokenScanner.end(hit), limit);
+        }
+        return hit;
+    }
+
+    private boolean isClean(final CharSequence text, final long first) {
+        if (first != TokenScanner.NONE || text.length() > maxScanLength) {
+            return false;
+        }
+        for (final RedactionRule rule : userRules) {
+            if (rule.mayMatch(text)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends the redacted text to {@code out}; returns whether anything was masked. */
+    private boolean redactSlow(final CharSequence text, final long first, final StringBuilder out) {
+        final int start = out.length();
+        final int limit = Math.min(text.length(), maxScanLength);
+        boolean changed = false;
+        int copied = 0;
+        for (long hit = first; hit != TokenScanner.NONE; hit = scanner.find(text, TokenScanner.end(hit), limit)) {
+            final int rule = TokenScanner.rule(hit);
+            if (rule == TokenScanner.SKIP) {
+                continue;
+            }
+            copied = mask(text, copied, hit, out);
+            changed = true;
+            if (rule == BuiltInRule.AWS_ACCESS_KEY_ID.ordinal()) {
+                final long secret = scanner.awsSecretAfter(text, TokenScanner.end(hit), limit);
+                if (secret != TokenScanner.NONE) {
+                    copied = mask(text, copied, secret, out);
+                    hit = secret;
+                }
+            }
+        }
+        out.append(text, copied, limit);
+        if (text.length() > maxScanLength) {
+            out.append(masks[BuiltInRule.SCAN_LIMIT.ordinal()]);
+            metrics.increment(BuiltInRule.SCAN_LIMIT.ordinal());
+            changed = true;
+        }
+        return applyUserRules(out, start) || changed;
+    }
+
+    private int mask(final CharSequence text, final int copied, final long hit, final StringBuilder out) {
+        final int rule = TokenScanner.rule(hit);
+        out.append(text, copied, TokenScanner.start(hit)).append(masks[rule]);
+        metrics.increment(rule);
+        return TokenScanner.end(hit);
+    }
+
+    /** Runs the user rules over {@code out[start..]}, which holds the text after the built-in rules. */
+    private boolean applyUserRules(final StringBuilder out, final int start) {
+        boolean changed = false;
+        for (int r = 0; r < userRules.length; r++) {
+            final RedactionRule rule = userRules[r];
+            final CharSequence current = out.subSequence(start, out.length());
+            if (!rule.mayMatch(current)) {
+                continue;
+            }
+            final Matcher matcher = rule.pattern().matcher(current);
+            StringBuilder replaced = null;
+            int copied = 0;
+            while (matcher.find()) {
+                if (matcher.end() == matcher.start()) {
+                    continue;
+                }
+                if (replaced == null) {
+                    replaced = new StringBuilder(current.length());
+                }
+                replaced.append(current, copied, matcher.start()).append(masks[BuiltInRule.ALL.length + r]);
+                metrics.increment(BuiltInRule.ALL.length + r);
+                copied = matcher.end();
+            }
+            if (replaced != null) {
+                replaced.append(current, copied, current.length());
+                out.setLength(start);
+                out.append(replaced);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public String toString() {
+        return ELEMENT + "{name=" + name + ", userRules=" + userRules.length + ", maxScanLength=" + maxScanLength + '}';
+    }
+
+    /** Builds a {@link Redactor}: the {@code <Redaction>} element. */
+    public static final class Builder extends RedactorBuilder<Builder>
+            implements org.apache.logging.log4j.core.util.Builder<Redactor> {
+        private Builder() {}
+
+        @Override
+        public Redactor build() {
+            return buildRedactor(ELEMENT);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.narration.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.narration.Narration;
+import dev.narration.layout.NarrationJsonLayout;
+import dev.narration.testsupport.JsonLines;
+import dev.narration.testsupport.Log4jFixture;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.util.StringMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Redaction inside NarrationJsonLayout, and the policy's redacted exceptions as that layout writes them. */
+class RedactionLayoutTest {
+    private static final String LAYOUT = "<Configuration status='WARN'><Appenders>"
+            + "<File name='json' fileName='${dir}/out.jsonl'><NarrationJsonLayout><Redaction name='layout-test'/></NarrationJsonLayout></File>"
+            + "</Appenders><Loggers><Root level='TRACE'><AppenderRef ref='json'/></Root></Loggers></Configuration>";
+
+    @AfterEach
+    void clearContext() {
+        ThreadContext.clearAll();
+    }
+
+    @Test
+    void layoutMasksSensitiveKeysTextAndTheExceptionChain() {
+        final JsonNode line;
+        try (Log4jFixture log4j = Log4jFixture.sync(LAYOUT)) {
+            ThreadContext.put("correlation_id", "req-42");
+            ThreadContext.put("db_password", "hunter2");
+            log4j.logger("com.acme.Db").error(Narration.action("connect").target("postgres://app:hunter2@db/app")
+                    .human("connect failed").field("api_key", "k-123").field("retries", 3),
+                    new IllegalStateException("connect failed", new java.io.IOException("auth token=abc123 rejected")));
+            line = JsonLines.parse(log4j.stopAndReadLines("out.jsonl").get(0));
+        }
+        assertThat(line.get("db_password").asText()).isEqualTo("[REDACTED:password]");
+        assertThat(line.get("api_key").asText()).isEqualTo("[REDACTED:api-key]");
+        assertThat(line.get("retries").asInt()).isEqualTo(3);
+        assertThat(line.get("target").asText()).isEqualTo("postgres://app:[REDACTED:url-credentials]@db/app");
+        assertThat(line.get("correlation_id").asText()).isEqualTo("req-42");
+        assertThat(line.get("exception.stacktrace").asText())
+                .contains("Caused by: java.io.IOException: auth token=[REDACTED:token] rejected")
+                .doesNotContain("abc123");
+        assertThat(line.toString()).doesNotContain("hunter2", "k-123");
+    }
+
+    @Test
+    void policyRedactedExceptionKeepsItsClassNameInTheJson() {
+        final JsonNode line;
+        try (Log4jFixture log4j = Log4jFixture.sync(RedactionCorpusTest.POLICY_CONFIG)) {
+            log4j.logger("com.acme.Db").error("connect failed",
+                    new IllegalStateException("password=hunter2", new java.io.IOException("inner")));
+            line = JsonLines.parse(log4j.stopAndReadLines("out.jsonl").get(0));
+        }
+        assertThat(line.get("exception.type").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(line.get("exception.message").asText()).isEqualTo("password=[REDACTED:password]");
+        assertThat(line.get("exception.stacktrace").asText())
+                .startsWith("java.lang.IllegalStateException: password=[REDACTED:password]\n\tat dev.narration.redact.RedactionLayoutTest")
+                .contains("Caused by: java.io.IOException: inner");
+    }
+
+    @Test
+    void redactionInTheLayoutAddsNoAllocationForACleanEvent() throws IOException {
+        final StringMap context = ContextDataFactory.createContextData(4);
+        context.putValue("correlation_id", "req-42");
+        context.putValue("job_id", "job-123");
+        context.freeze();
+        final LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("com.acme.orchestratord.Admission")
+                .setLevel(Level.INFO).setMessage(new SimpleMessage("Accepted request; queued at position 3"))
+                .setContextData(context).build();
+        final long plain = allocatedPerEncode(NarrationJsonLayout.newBuilder().setServiceName("svc").build(), event);
+        final long redacting = allocatedPerEncode(NarrationJsonLayout.newBuilder().setServiceName("svc")
+                .setRedaction(Redactor.newBuilder().setName("layout-allocation").build()).build(), event);
+        assertThat(redacting).as("bytes per event with redaction, without: " + plain).isLessThanOrEqualTo(plain);
+    }
+
+    private static long allocatedPerEncode(final NarrationJsonLayout layout, final LogEvent event) {
+        final ByteBufferDestination destination = new ByteBufferDestination() {
+            private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+
+            @Override
+            public ByteBuffer getByteBuffer() {
+                return buffer;
+            }
+
+            @Override
+            public ByteBuffer drain(final ByteBuffer buf) {
+                buf.clear();
+                return buf;
+            }
+
+            @Override
+            public void writeBytes(final ByteBuffer data) {
+                ByteBufferDestinationHelper.writeToUnsynchronized(data, this);
+            }
+
+            @Override
+            public void writeBytes(final byte[] data, final int offset, final int length) {
+                buffer.clear();
+            }
+        };
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 50_000; i++) {
+            layout.encode(event, destination);
+            destination.getByteBuffer().clear();
+        }
+        final int calls = 50_000;
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) {
+            layout.encode(event, destination);
+            destination.getByteBuffer().clear();
+        }
+        return (threads.getCurrentThreadAllocatedBytes() - before) / calls;
+    }
+}
