@@ -10,7 +10,8 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * Tells a developer, through Log4j's status logger, where a violation comes from, without flooding the status
  * output: the first violation of each rule by each logger is reported (so every offending call site shows up
- * once), later ones at most once per interval per rule, with the number left unreported since.
+ * once); after any report of a rule, the next repeat of that rule is reported no sooner than the interval,
+ * with the number left unreported since.
  */
 final class ViolationReporter {
     /** Loggers remembered per rule; past this, a runaway set of logger names is only rate-limited. */
@@ -47,12 +48,13 @@ final class ViolationReporter {
     }
 
     private boolean shouldReport(final int rule, final String loggerName) {
+        final long now = System.nanoTime();
         final Map<String, Boolean> loggers = reportedLoggers[rule];
         if (!loggers.containsKey(loggerName) && loggers.size() < MAX_REMEMBERED_LOGGERS
                 && loggers.putIfAbsent(loggerName, Boolean.TRUE) == null) {
+            nextReportNanos.set(rule, now + intervalNanos);
             return true;
         }
-        final long now = System.nanoTime();
         final long next = nextReportNanos.get(rule);
         if (now - next >= 0 && nextReportNanos.compareAndSet(rule, next, now + intervalNanos)) {
             return true;
