@@ -19,6 +19,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.core.impl.ContextDataInjectorFactory;
+import org.apache.logging.log4j.core.impl.ThreadContextDataInjector;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
@@ -46,6 +47,8 @@ public final class EditorialFilter extends AbstractFilter {
     private final String name;
     private final EditorialStandard standard;
     private final ContextDataInjector contextInjector = ContextDataInjectorFactory.createInjector();
+    private final boolean threadContextOnly =
+            contextInjector.getClass() == ThreadContextDataInjector.ForDefaultThreadContextMap.class;
     private final ViolationCounters counters = new ViolationCounters();
     private final ViolationReporter reporter;
     private final ObjectName mbeanName;
@@ -481,16 +484,21 @@ public final class EditorialFilter extends AbstractFilter {
         ReadOnlyStringMap context = null;
         boolean hasCorrelation = true;
         if (standard.needsCorrelation()) {
-            context = contextInjector.rawContextData();
+            context = callContext();
             hasCorrelation = EditorialStandard.present(EventNarration.correlationId(message, context, standard.correlationKey()));
         }
         boolean hasDiagnosis = true;
         if (standard.needsErrorDiagnosis(band)) {
             hasDiagnosis = thrown != null
                     || message != null && message.getThrowable() != null
-                    || hasErrorKind(message, context != null ? context : contextInjector.rawContextData());
+                    || hasErrorKind(message, context != null ? context : callContext());
         }
         return decide(logger.getName(), level, band, human, hasCorrelation, hasDiagnosis);
+    }
+
+    /** What the event of a logging call will carry as context, read in place where Log4j's injector would copy it. */
+    private ReadOnlyStringMap callContext() {
+        return threadContextOnly ? ThreadContextView.INSTANCE : contextInjector.rawContextData();
     }
 
     private Result decide(
