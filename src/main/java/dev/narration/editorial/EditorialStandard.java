@@ -136,27 +136,18 @@ public final class EditorialStandard {
     }
 
     /**
-     * The rules an event breaks, as a mask of {@link EditorialRule#bit()}s; 0 when it conforms. One pass over the
-     * sentence finds line breaks and non-blank characters; code points are counted only when the sentence has
-     * more chars than the limit, since a sentence never has more code points than chars.
+     * The rules an event breaks, as a mask of {@link EditorialRule#bit()}s; 0 when it conforms. Line breaks are
+     * searched with the JDK's vectorized {@code indexOf}; blankness stops at the first visible character; code
+     * points are counted only when the sentence has more chars than the limit, since a sentence never has more code
+     * points than chars.
      */
     int violations(final int band, final CharSequence human, final boolean hasCorrelation, final boolean hasErrorDiagnosis) {
         int mask = 0;
         final int length = human.length();
-        boolean blank = true;
-        boolean lineBreak = false;
-        for (int i = 0; i < length && (blank || !lineBreak); i++) {
-            final char c = human.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lineBreak = true;
-            } else if (blank && !Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                blank = false;
-            }
-        }
-        if (lineBreak) {
+        if (containsLineBreak(human)) {
             mask |= EditorialRule.ONE_LINE.bit();
         }
-        if (blank) {
+        if (isBlank(human)) {
             mask |= EditorialRule.NOT_BLANK.bit();
         }
         final int limit = limits[band];
@@ -170,6 +161,34 @@ public final class EditorialStandard {
             mask |= EditorialRule.ERROR_KIND.bit();
         }
         return mask;
+    }
+
+    private static boolean containsLineBreak(final CharSequence text) {
+        if (text instanceof StringBuilder) {
+            final StringBuilder builder = (StringBuilder) text;
+            return builder.indexOf("\n") >= 0 || builder.indexOf("\r") >= 0;
+        }
+        if (text instanceof String) {
+            final String string = (String) text;
+            return string.indexOf('\n') >= 0 || string.indexOf('\r') >= 0;
+        }
+        for (int i = 0, length = text.length(); i < length; i++) {
+            final char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(final CharSequence text) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            final char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What exactly is wrong, for reports: the measured length, the missing key. */
