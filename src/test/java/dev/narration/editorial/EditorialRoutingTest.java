@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,6 +75,11 @@ class EditorialRoutingTest {
         assertThat(quarantineJobs).containsExactlyInAnyOrderElementsOf(violating);
         assertThat(mainJobs).hasSize(EVENTS - violating.size()).doesNotContainAnyElementsOf(violating);
         assertThat(JsonLines.parseAll(quarantine)).anySatisfy(line -> assertThat(line.get("human").asText()).contains("\nFAKE"));
+    }
+
+    @Test
+    void theDocsShowTheTestedExample() throws IOException {
+        assertThat(Files.readString(Path.of("docs/editorial.md"), StandardCharsets.UTF_8)).contains(exampleXml().strip());
     }
 
     private static List<Integer> jobs(final List<String> lines) {
