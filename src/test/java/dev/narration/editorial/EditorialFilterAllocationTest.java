@@ -2,10 +2,9 @@ package dev.narration.editorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.ThreadMXBean;
 import dev.narration.Narration;
+import dev.narration.testsupport.Allocations;
 import dev.narration.testsupport.Log4jFixture;
-import java.lang.management.ManagementFactory;
 import java.util.function.IntSupplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class EditorialFilterAllocationTest {
     private static final int WARM_UP = 30_000;
     private static final int MEASURED = 100_000;
-    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static Log4jFixture log4j;
     private static EditorialFilter filter;
@@ -55,20 +53,12 @@ class EditorialFilterAllocationTest {
                 .setContextData(data).build();
     }
 
-    /** Allocated bytes per call, after a warm-up; asserts first that every call conforms. */
+    /** Allocated bytes per call, after a warm-up; every call must conform. */
     private static double bytesPerCall(final IntSupplier accepted) {
-        for (int i = 0; i < WARM_UP; i++) {
-            assertThat(accepted.getAsInt()).isEqualTo(1);
-        }
-        final long thread = Thread.currentThread().getId();
-        int conforming = 0;
-        final long before = THREADS.getThreadAllocatedBytes(thread);
-        for (int i = 0; i < MEASURED; i++) {
-            conforming += accepted.getAsInt();
-        }
-        final long after = THREADS.getThreadAllocatedBytes(thread);
-        assertThat(conforming).isEqualTo(MEASURED);
-        return (double) (after - before) / MEASURED;
+        final int[] conforming = {0};
+        final double bytes = Allocations.perCall(WARM_UP, MEASURED, () -> conforming[0] += accepted.getAsInt());
+        assertThat(conforming[0]).isEqualTo(WARM_UP + MEASURED);
+        return bytes;
     }
 
     private static int accepted(final Result result) {
