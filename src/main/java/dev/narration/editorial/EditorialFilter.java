@@ -211,13 +211,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, params));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, params));
     }
 
     @Override
@@ -226,13 +220,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0));
     }
 
     @Override
@@ -242,13 +230,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1));
     }
 
     @Override
@@ -264,13 +246,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2));
     }
 
     @Override
@@ -287,13 +263,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3));
     }
 
     @Override
@@ -311,13 +281,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4));
     }
 
     @Override
@@ -336,13 +300,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5));
     }
 
     @Override
@@ -362,13 +320,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6));
     }
 
     @Override
@@ -389,13 +341,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7));
     }
 
     @Override
@@ -417,14 +363,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(
-                    logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8));
     }
 
     @Override
@@ -447,14 +386,7 @@ public final class EditorialFilter extends AbstractFilter {
             return Result.NEUTRAL;
         }
         final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            return checkParameterized(
-                    logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9));
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
+        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9));
     }
 
     // ---- The rules.
@@ -471,10 +403,21 @@ public final class EditorialFilter extends AbstractFilter {
         return threshold != null && !level.isMoreSpecificThan(threshold);
     }
 
+    /**
+     * Checks a pattern and its arguments, set on the scratch's reusable message by the caller (setting only stores
+     * references and finds the placeholders; it does not format or call into the arguments), and releases the
+     * scratch.
+     */
     private Result checkParameterized(
             final Logger logger, final Level level, final HumanScratch scratch, final ReusableParameterizedMessage message) {
-        message.formatTo(scratch.text);
-        return checkCall(logger, level, message, scratch.text, null);
+        try {
+            message.formatTo(scratch.text);
+            return checkCall(logger, level, message, scratch.text, null);
+        } catch (RuntimeException e) {
+            return failed(logger.getName(), e);
+        } finally {
+            scratch.release();
+        }
     }
 
     /** A logging call before its event exists: the context is what the event will carry (Log4j's injector). */
