@@ -3,6 +3,8 @@ package dev.narration.editorial;
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.event.EventNarration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.ObjectName;
 import org.apache.logging.log4j.Level;
@@ -89,7 +91,7 @@ public final class EditorialFilter extends AbstractFilter {
     EditorialFilterMXBean mxBean() {
         return new EditorialFilterMXBean() {
             @Override
-            public java.util.Map<String, Long> getViolations() {
+            public Map<String, Long> getViolations() {
                 return counters.snapshot().asMap();
             }
 
@@ -106,7 +108,7 @@ public final class EditorialFilter extends AbstractFilter {
     }
 
     @Override
-    public boolean stop(final long timeout, final java.util.concurrent.TimeUnit timeUnit) {
+    public boolean stop(final long timeout, final TimeUnit timeUnit) {
         setStopping();
         if (mbeanName != null) {
             MBeanRegistration.unregister(mbeanName, this);
