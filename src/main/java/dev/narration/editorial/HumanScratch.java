@@ -1,6 +1,5 @@
 package dev.narration.editorial;
 
-import java.util.Arrays;
 import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 
@@ -14,11 +13,9 @@ final class HumanScratch {
     private static final ThreadLocal<HumanScratch> SCRATCH = ThreadLocal.withInitial(HumanScratch::new);
     /** A sentence this long is rare: past it the buffer is shrunk so one huge event does not pin memory. */
     private static final int MAX_KEPT_CAPACITY = 4096;
-    private static final int PARAMETER_SLOTS = 10;
 
     final StringBuilder text = new StringBuilder(256);
     private ReusableParameterizedMessage parameterized;
-    private Object[] spareParameters;
     private boolean parameterizedUsed;
     private boolean busy;
 
@@ -38,7 +35,6 @@ final class HumanScratch {
     ReusableParameterizedMessage parameterized() {
         if (parameterized == null) {
             parameterized = new ReusableParameterizedMessage();
-            spareParameters = new Object[PARAMETER_SLOTS];
         }
         parameterizedUsed = true;
         return parameterized;
@@ -46,11 +42,9 @@ final class HumanScratch {
 
     void release() {
         if (parameterizedUsed) {
-            // clear() keeps the argument references; swap them out and drop them so the thread does not keep
-            // the caller's objects alive.
-            final Object[] used = parameterized.swapParameters(spareParameters);
-            Arrays.fill(used, null);
-            spareParameters = used;
+            // clear() keeps the argument references: overwrite every slot with null first, so the thread does not
+            // keep the caller's objects alive (swapParameters would allocate for more than ten arguments).
+            parameterized.set("", null, null, null, null, null, null, null, null, null, null);
             parameterized.clear();
             parameterizedUsed = false;
         }
