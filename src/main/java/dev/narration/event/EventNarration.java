@@ -5,6 +5,7 @@ import dev.narration.NarrationFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
@@ -59,11 +60,22 @@ public final class EventNarration {
 
     /** The correlation id, read from the given context key when the message has none of its own. */
     public static String correlationId(final LogEvent event, final String contextKey) {
-        final Narration narration = narration(event);
-        if (narration != null && narration.getCorrelationId() != null) {
-            return narration.getCorrelationId();
+        return correlationId(event.getMessage(), event.getContextData(), contextKey);
+    }
+
+    /**
+     * The correlation id of a message that is about to be logged with the given context: what
+     * {@link #correlationId(LogEvent, String)} will read from the event. Filters that run before the event exists
+     * (configuration-wide filters) need this.
+     */
+    public static String correlationId(final Message message, final ReadOnlyStringMap context, final String contextKey) {
+        if (message instanceof Narration) {
+            final String own = ((Narration) message).getCorrelationId();
+            if (own != null) {
+                return own;
+            }
         }
-        return context(event, contextKey);
+        return context(context, contextKey);
     }
 
     public static String cute(final LogEvent event) {
@@ -112,7 +124,11 @@ public final class EventNarration {
      * message supports it.
      */
     public static void formatHuman(final LogEvent event, final StringBuilder buffer) {
-        final Message message = event.getMessage();
+        formatHuman(event.getMessage(), buffer);
+    }
+
+    /** Appends the {@code human} sentence of a message, by the rules of {@link #formatHuman(LogEvent, StringBuilder)}. */
+    public static void formatHuman(final Message message, final StringBuilder buffer) {
         if (message == null) {
             return;
         }
@@ -139,7 +155,11 @@ public final class EventNarration {
 
     /** A context value as text, or {@code null}. */
     public static String context(final LogEvent event, final String key) {
-        final Object value = event.getContextData().getValue(key);
+        return context(event.getContextData(), key);
+    }
+
+    private static String context(final ReadOnlyStringMap context, final String key) {
+        final Object value = context == null ? null : context.getValue(key);
         if (value == null || value instanceof String) {
             return (String) value;
         }
