@@ -19,7 +19,8 @@ abstract class TraceText {
     /** Log4j's own reusable parameter arrays have 10 slots; staying within that lets arrays circulate unchanged. */
     static final int CAPACITY = FIRST_FIELD + 2 * MAX_FIELDS;
 
-    static final String ARROW = " \u2192 ";
+    /** ASCII, so that a slot's text buffer never switches to two bytes per character (a one-off copy each). */
+    static final String ARROW = " -> ";
 
     /** A fixed piece of the sentence. */
     abstract void literal(String text);

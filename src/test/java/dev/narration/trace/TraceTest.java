@@ -73,7 +73,7 @@ class TraceTest {
 
         final JsonNode exit = lines.get(3);
         assertThat(exit.get("action").asText()).isEqualTo("exit");
-        assertThat(exit.get("human").asText()).isEqualTo("exit dispatch_job \u2192 worker-gpu0-r1 (15.204 ms)");
+        assertThat(exit.get("human").asText()).isEqualTo("exit dispatch_job -> worker-gpu0-r1 (15.204 ms)");
         assertThat(exit.get("result").asText()).isEqualTo("worker-gpu0-r1");
         assertThat(exit.get("elapsed_ms").isNumber()).isTrue();
         assertThat(exit.get("elapsed_ms").asDouble()).isEqualTo(15.204);
@@ -89,7 +89,7 @@ class TraceTest {
 
         final JsonNode state = lines.get(6);
         assertThat(state.get("action").asText()).isEqualTo("state");
-        assertThat(state.get("human").asText()).isEqualTo("queue_depth: 5 \u2192 6 (added job-123)");
+        assertThat(state.get("human").asText()).isEqualTo("queue_depth: 5 -> 6 (added job-123)");
         assertThat(state.get("from").asLong()).isEqualTo(5L);
         assertThat(state.get("to").asLong()).isEqualTo(6L);
         assertThat(lines.get(7).get("from").asText()).isEqualTo("queued");
@@ -99,7 +99,7 @@ class TraceTest {
         assertThat(lines.get(9).get("total").asLong()).isEqualTo(Long.MAX_VALUE);
 
         // Other layouts see the same sentence as the message text.
-        assertThat(log4j.readLines("trace.log")).element(3).isEqualTo("exit dispatch_job \u2192 worker-gpu0-r1 (15.204 ms)");
+        assertThat(log4j.readLines("trace.log")).element(3).isEqualTo("exit dispatch_job -> worker-gpu0-r1 (15.204 ms)");
     }
 
     @ParameterizedTest(name = "async={0}")
