@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.RecommendedSettings;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;

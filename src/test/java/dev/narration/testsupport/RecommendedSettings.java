@@ -1,4 +1,4 @@
-package dev.narration.trace;
+package dev.narration.testsupport;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,12 +13,12 @@ import java.util.Properties;
  * the documented settings. Must run before any Log4j class reads its properties: a static initializer of the test
  * class does (surefire forks a fresh JVM per test class).
  */
-final class RecommendedSettings {
-    static final Path FILE = Path.of("examples", "log4j2.component.properties");
+public final class RecommendedSettings {
+    public static final Path FILE = Path.of("examples", "log4j2.component.properties");
 
     private RecommendedSettings() {}
 
-    static Properties apply() {
+    public static Properties apply() {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(FILE, StandardCharsets.UTF_8)) {
             properties.load(reader);
