@@ -15,6 +15,13 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  */
 final class LineWriter {
     static final String TRUNCATION_SUFFIX = "…[truncated]";
+    /**
+     * Lines up to this many characters keep their buffer between events. Log4j's shared layout buffer is trimmed
+     * at 2 KiB, which made every event with a stack trace regrow it; 32 KiB per logging thread covers them.
+     */
+    private static final int RETAINED_LINE_CAPACITY = 16 * 1024;
+
+    private final StringBuilder line = new StringBuilder(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
@@ -51,6 +58,16 @@ final class LineWriter {
     private StringBuilder out;
     private int maxStringLength;
 
+    /** The thread's line buffer, emptied, for the next event. */
+    StringBuilder lineBuffer() {
+        if (line.capacity() > RETAINED_LINE_CAPACITY) {
+            line.setLength(RETAINED_LINE_CAPACITY);
+            line.trimToSize();
+        }
+        line.setLength(0);
+        return line;
+    }
+
     void write(
             final LogEvent event,
             final StringBuilder target,
@@ -64,20 +81,20 @@ final class LineWriter {
             out.append("{\"@timestamp\":\"");
             IsoTimestampWriter.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
-            string("level", event.getLevel().name());
+            identifier("level", event.getLevel().name());
             out.append(serviceMembers);
-            string("actor", EventNarration.actor(event, actors));
-            string("action", EventNarration.action(event));
+            identifier("actor", EventNarration.actor(event, actors));
+            identifier("action", EventNarration.action(event));
             string("target", EventNarration.target(event));
             human(event);
             string("cute", EventNarration.cute(event));
             string("story", EventNarration.story(event));
-            string("correlation_id", EventNarration.correlationId(event));
-            string("trace_id", EventNarration.traceId(event));
-            string("span_id", EventNarration.spanId(event));
+            identifier("correlation_id", EventNarration.correlationId(event));
+            identifier("trace_id", EventNarration.traceId(event));
+            identifier("span_id", EventNarration.spanId(event));
             fields.visit(event);
-            string("logger", event.getLoggerName());
-            string("thread", event.getThreadName());
+            identifier("logger", event.getLoggerName());
+            identifier("thread", event.getThreadName());
             exception(event.getThrown());
             out.append("}\n");
         } finally {
@@ -106,13 +123,23 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        string("exception.type", thrown.getClass().getName());
+        identifier("exception.type", thrown.getClass().getName());
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
         StackTraceWriter.write(out, thrown);
         out.append('"');
     }
 
+    /** A value that names something (level, actor, logger, ids): never cut by {@code maxStringLength}. */
+    private void identifier(final String key, final String value) {
+        if (value != null) {
+            key(key);
+            JsonEscaper.escape(out, value);
+            out.append('"');
+        }
+    }
+
+    /** A text value, cut by {@code maxStringLength} when one is set. */
     private void string(final String key, final String value) {
         if (value != null) {
             key(key);

@@ -66,20 +66,18 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toSerializable(final LogEvent event) {
-        final StringBuilder line = getStringBuilder();
-        writeLine(event, line);
-        return line.toString();
+        return writeLine(event).toString();
     }
 
     @Override
     public void encode(final LogEvent event, final ByteBufferDestination destination) {
-        final StringBuilder line = getStringBuilder();
-        writeLine(event, line);
-        getStringBuilderEncoder().encode(line, destination);
+        getStringBuilderEncoder().encode(writeLine(event), destination);
     }
 
-    private void writeLine(final LogEvent event, final StringBuilder line) {
+    /** Writes the event into the thread's line buffer and returns it. */
+    private StringBuilder writeLine(final LogEvent event) {
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
+        final StringBuilder line = writer.lineBuffer();
         final int start = line.length();
         try {
             writer.write(event, line, serviceMembers, actors, maxStringLength);
@@ -94,6 +92,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             line.append("\"}\n");
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
+        return line;
     }
 
     @Override

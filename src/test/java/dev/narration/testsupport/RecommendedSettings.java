@@ -25,6 +25,7 @@ public final class RecommendedSettings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        properties.remove("log4j2.configurationFile"); // the tests build their own contexts
         properties.stringPropertyNames().forEach(name -> System.setProperty(name, properties.getProperty(name)));
         return properties;
     }
