@@ -2,6 +2,7 @@ package dev.narration.event;
 
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
+import dev.narration.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
@@ -10,7 +11,8 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * Reads the narration of any Log4j event, taking each field from the first source that has it
- * (NARRATION.md §4): the {@link Narration} message, then the context, then inference. The JSON layout, the
+ * (NARRATION.md §4): the {@link Narration} message (or a TRACE helper's message), then the context, then
+ * inference. The JSON layout, the
  * template resolvers, the capture API and the editorial filter all read events through this class, so they
  * always agree on what an event says.
  *
@@ -43,13 +45,22 @@ public final class EventNarration {
         if (narration != null && narration.getAction() != null) {
             return narration.getAction();
         }
-        return context(event, NarrationFields.ACTION);
+        final TraceFields trace = TraceFields.of(event.getMessage());
+        if (trace != null && trace.action() != null) {
+            return trace.action();
+        }
+        final String fromContext = context(event, NarrationFields.ACTION);
+        return fromContext != null || trace == null ? fromContext : trace.kindAction();
     }
 
     public static String target(final LogEvent event) {
         final Narration narration = narration(event);
         if (narration != null && narration.getTarget() != null) {
             return narration.getTarget();
+        }
+        final TraceFields trace = TraceFields.of(event.getMessage());
+        if (trace != null && trace.target() != null) {
+            return trace.target();
         }
         return context(event, NarrationFields.TARGET);
     }
@@ -74,6 +85,10 @@ public final class EventNarration {
             if (own != null) {
                 return own;
             }
+        }
+        final TraceFields trace = TraceFields.of(message);
+        if (trace != null && trace.correlationId() != null) {
+            return trace.correlationId();
         }
         return context(context, contextKey);
     }

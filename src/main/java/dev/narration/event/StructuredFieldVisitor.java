@@ -1,6 +1,7 @@
 package dev.narration.event;
 
 import dev.narration.Narration;
+import dev.narration.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
@@ -8,8 +9,8 @@ import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
- * Visits the structured fields of an event in output order — the message's fields (a {@link Narration}'s or a
- * {@link MapMessage}'s), then the context entries — applying the {@link FieldKeys} collision rule, so that every
+ * Visits the structured fields of an event in output order — the message's fields (a {@link Narration}'s, a
+ * {@link MapMessage}'s or a TRACE helper's), then the context entries — applying the {@link FieldKeys} collision rule, so that every
  * consumer (JSON layout, template resolver, capture) emits the same keys. Values arrive typed, without boxing.
  *
  * <p>A key is passed as a prefix ({@code null}, {@value FieldKeys#FIELD_PREFIX} or
@@ -20,20 +21,25 @@ public abstract class StructuredFieldVisitor {
     private static final TriConsumer<String, Object, StructuredFieldVisitor> CONTEXT_ENTRY =
             (key, value, visitor) -> visitor.contextEntry(key, value);
 
+    private final TraceFields trace = new TraceFields();
     private Narration narration;
     private IndexedReadOnlyStringMap mapFields;
+    private boolean traced;
 
     /** Visits every structured field of the event. */
     public final void visit(final LogEvent event) {
         final Message message = event.getMessage();
         narration = message instanceof Narration ? (Narration) message : null;
         mapFields = message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
+        traced = narration == null && mapFields == null && trace.read(message);
         try {
             visitMessageFields();
             event.getContextData().forEach(CONTEXT_ENTRY, this);
         } finally {
             narration = null;
             mapFields = null;
+            traced = false;
+            trace.clear();
         }
     }
 
@@ -78,6 +84,29 @@ public abstract class StructuredFieldVisitor {
                     visitObject(messagePrefix(name), name, value);
                 }
             }
+        } else if (traced) {
+            visitTraceFields();
+        }
+    }
+
+    private void visitTraceFields() {
+        for (int i = 0, n = trace.fieldCount(); i < n; i++) {
+            final Narration.FieldKind kind = trace.fieldKind(i);
+            if (kind == null) {
+                continue;
+            }
+            final String name = trace.fieldName(i);
+            final String prefix = messagePrefix(name);
+            switch (kind) {
+                case LONG:
+                    visitLong(prefix, name, trace.fieldLong(i));
+                    break;
+                case DOUBLE:
+                    visitDouble(prefix, name, trace.fieldDouble(i));
+                    break;
+                default:
+                    visitString(prefix, name, trace.fieldString(i));
+            }
         }
     }
 
@@ -89,7 +118,10 @@ public abstract class StructuredFieldVisitor {
         if (value == null) {
             return;
         }
-        switch (FieldKeys.placeContext(key, narration, messageHasField(key))) {
+        final boolean supplied = narration != null
+                ? EventNarration.messageSupplies(narration, key)
+                : traced && trace.supplies(key);
+        switch (FieldKeys.placeContext(key, supplied, messageHasField(key))) {
             case CONSUMED:
                 return;
             case RENAMED:
@@ -103,6 +135,9 @@ public abstract class StructuredFieldVisitor {
     private boolean messageHasField(final String key) {
         if (narration != null) {
             return narration.indexOf(key) >= 0;
+        }
+        if (traced) {
+            return trace.indexOf(key) >= 0;
         }
         return mapFields != null && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key) && mapFields.containsKey(key);
     }

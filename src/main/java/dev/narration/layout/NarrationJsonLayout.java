@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.async.LossyDisruptorCheck;
 import dev.narration.event.ActorInference;
 import dev.narration.event.ActorRule;
 import dev.narration.redact.Redactor;
@@ -218,6 +219,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
                         PLUGIN_NAME, maxStringLength);
                 maxStringLength = 0;
             }
+            LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
             return new NarrationJsonLayout(this, service, rule);
