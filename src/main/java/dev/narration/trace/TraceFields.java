@@ -31,6 +31,7 @@ public final class TraceFields {
     private TraceKind kind;
     private Message message;
     private int count;
+    private boolean copied;
     private boolean parsed;
     private boolean numbersValid;
 
@@ -76,6 +77,19 @@ public final class TraceFields {
         clear();
         kind = traceKind;
         message = candidate;
+    }
+
+    /**
+     * Copies the parameter references on first use: the layout asks for the action, target and correlation id
+     * separately, and only {@code Trace.event}/{@code Trace.correlated} carry an action or an id, so most look-ups
+     * need no copy at all.
+     */
+    private void copyParameters() {
+        if (copied) {
+            return;
+        }
+        copied = true;
+        final Message candidate = message;
         if (candidate instanceof TraceMessage) {
             final TraceMessage trace = (TraceMessage) candidate;
             count = Math.min(trace.getParameterCount(), TraceText.CAPACITY);
@@ -92,32 +106,33 @@ public final class TraceFields {
             count = Math.min(((ReusableMessage) candidate).getParameterCount(), TraceText.CAPACITY);
             ((ParameterVisitable) candidate).forEachParameter(COPY, this);
         } else {
-            final Object[] copied = candidate.getParameters();
-            count = copied == null ? 0 : Math.min(copied.length, TraceText.CAPACITY);
+            final Object[] copiedParameters = candidate.getParameters();
+            count = copiedParameters == null ? 0 : Math.min(copiedParameters.length, TraceText.CAPACITY);
             if (count > 0) {
-                System.arraycopy(copied, 0, params, 0, count);
+                System.arraycopy(copiedParameters, 0, params, 0, count);
             }
         }
-        if (count < TraceText.FIRST_FIELD) {
-            count = TraceText.FIRST_FIELD;
+        while (count < TraceText.FIRST_FIELD) {
+            params[count++] = null; // a malformed copy: no stale header from an earlier event
         }
     }
 
-    /** Forgets the loaded event, so no reference outlives it. */
+    /**
+     * Forgets the loaded event. The copied parameter references stay until the next trace event overwrites them:
+     * they are the caller's strings, and nulling them per event was measurable on the background thread.
+     */
     public void clear() {
-        for (int i = 0; i < count; i++) {
-            params[i] = null;
-        }
         message = null;
         kind = null;
         count = 0;
+        copied = false;
         parsed = false;
         numbersValid = false;
     }
 
     /** The action the helper names: {@code Trace.event}'s own, otherwise {@code null}. */
     public String action() {
-        return string(TraceText.ACTION);
+        return kind == TraceKind.EVENT ? string(TraceText.ACTION) : null;
     }
 
     /** The helper kind's action ({@code enter}, {@code exit}, {@code loop}, {@code state}), or {@code null}. */
@@ -130,7 +145,7 @@ public final class TraceFields {
     }
 
     public String correlationId() {
-        return string(TraceText.CORRELATION_ID);
+        return kind == TraceKind.EVENT ? string(TraceText.CORRELATION_ID) : null;
     }
 
     /** Whether the helper supplies the reserved field that this context key would otherwise feed. */
@@ -148,10 +163,15 @@ public final class TraceFields {
     }
 
     public int fieldCount() {
-        return kind == null ? 0 : TraceText.fieldCount(count);
+        if (kind == null) {
+            return 0;
+        }
+        copyParameters();
+        return TraceText.fieldCount(count);
     }
 
     public String fieldName(final int field) {
+        copyParameters();
         final String name = TraceText.name(params, field);
         return name == null ? "null" : name;
     }
@@ -172,6 +192,7 @@ public final class TraceFields {
      * because something rewrote the message.
      */
     public FieldKind fieldKind(final int field) {
+        copyParameters();
         final Object value = TraceText.value(params, field);
         if (value instanceof String) {
             return FieldKind.STRING;
@@ -183,6 +204,7 @@ public final class TraceFields {
     }
 
     public String fieldString(final int field) {
+        copyParameters();
         final Object value = TraceText.value(params, field);
         return value instanceof String ? (String) value : null;
     }
@@ -200,11 +222,16 @@ public final class TraceFields {
     }
 
     private String string(final int index) {
+        if (kind == null) {
+            return null;
+        }
+        copyParameters();
         final Object value = params[index];
         return value instanceof String ? (String) value : null;
     }
 
     private boolean numbersValid() {
+        copyParameters();
         if (!parsed) {
             parsed = true;
             numbersValid = parser.parse(sentence());

@@ -103,7 +103,7 @@ public class EncodeBenchmark {
                     final Exception top = new RuntimeException("dispatch of job-123 failed", middle);
                     return builder.setLevel(Level.ERROR).setMessage(new SimpleMessage("Dispatch failed for job-123")).setThrown(top).build();
                 default:
-                    throw new IllegalArgumentException(name);
+                    return EventShapes.named(name);
             }
         }
     }
