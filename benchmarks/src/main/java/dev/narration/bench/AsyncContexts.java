@@ -23,26 +23,45 @@ final class AsyncContexts {
 
     private AsyncContexts() {}
 
-    static String layout(final String name) {
+    /**
+     * The appenders and the root's appender reference for a named setup: {@code pattern}, {@code ecs} and
+     * {@code narration} write through that layout; {@code full} is the whole narration pipeline — an
+     * {@code EditorialFilter} on the reference (background thread), a {@code Rewrite} appender with the
+     * {@code RedactionRewritePolicy}, and {@code NarrationJsonLayout}.
+     */
+    static String[] setup(final String name) {
         switch (name) {
             case "pattern":
-                return PATTERN;
+                return plain(PATTERN);
             case "ecs":
-                return ECS;
+                return plain(ECS);
             case "narration":
-                return NARRATION;
+                return plain(NARRATION);
+            case "full":
+                return new String[] {
+                    file(NARRATION) + "<Rewrite name='redacted'><RedactionRewritePolicy/><AppenderRef ref='file'/></Rewrite>",
+                    "<AppenderRef ref='redacted'><EditorialFilter/></AppenderRef>"
+                };
             default:
-                throw new IllegalArgumentException("unknown layout " + name);
+                throw new IllegalArgumentException("unknown setup " + name);
         }
     }
 
-    /** Loggers under {@code com.acme.quiet} are at INFO; all others at TRACE. */
-    static LoggerContext start(final String layoutXml) {
-        final String xml = "<Configuration status='WARN'><Appenders>"
-                + "<RandomAccessFile name='file' fileName='/dev/null' append='false' immediateFlush='false'>"
-                + layoutXml + "</RandomAccessFile></Appenders><Loggers>"
+    private static String[] plain(final String layoutXml) {
+        return new String[] {file(layoutXml), "<AppenderRef ref='file'/>"};
+    }
+
+    private static String file(final String layoutXml) {
+        return "<RandomAccessFile name='file' fileName='/dev/null' append='false' immediateFlush='false'>"
+                + layoutXml + "</RandomAccessFile>";
+    }
+
+    /** Starts a named {@link #setup}. Loggers under {@code com.acme.quiet} are at INFO; all others at TRACE. */
+    static LoggerContext start(final String setupName) {
+        final String[] setup = setup(setupName);
+        final String xml = "<Configuration status='WARN'><Appenders>" + setup[0] + "</Appenders><Loggers>"
                 + "<Logger name='com.acme.quiet' level='INFO'/>"
-                + "<Root level='TRACE'><AppenderRef ref='file'/></Root></Loggers></Configuration>";
+                + "<Root level='TRACE'>" + setup[1] + "</Root></Loggers></Configuration>";
         final LoggerContext context = new AsyncLoggerContext("bench-" + System.nanoTime());
         try {
             context.start(new XmlConfiguration(context,

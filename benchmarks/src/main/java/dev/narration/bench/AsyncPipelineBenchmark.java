@@ -1,5 +1,7 @@
 package dev.narration.bench;
 
+import dev.narration.Correlation;
+import dev.narration.correlation.CorrelationScope;
 import dev.narration.trace.Trace;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
@@ -37,33 +39,36 @@ public class AsyncPipelineBenchmark {
         RecommendedSettings.applyUnlessSet();
     }
 
-    @Param({"pattern", "ecs", "narration"})
+    /** The layout, or {@code full}: EditorialFilter + RedactionRewritePolicy + NarrationJsonLayout. */
+    @Param({"pattern", "ecs", "narration", "full"})
     public String layout;
 
     private LoggerContext context;
     private Logger logger;
 
-    /** Per producer thread: its context entries (what a request scope puts there) and a counter. */
+    /** Per producer thread: a request's correlation scope, two more context entries, and a counter. */
     @State(Scope.Thread)
     public static class Producer {
         long i;
+        private CorrelationScope request;
 
         @Setup
         public void enterRequest() {
-            ThreadContext.put("correlation_id", "req-7f3a9c2e");
+            request = Correlation.open("req-7f3a9c2e");
             ThreadContext.put("job_id", "job-123");
             ThreadContext.put("pool_id", "default");
         }
 
         @TearDown
         public void leaveRequest() {
+            request.close();
             ThreadContext.clearMap();
         }
     }
 
     @Setup(Level.Trial)
     public void start() {
-        context = AsyncContexts.start(AsyncContexts.layout(layout));
+        context = AsyncContexts.start(layout);
         logger = context.getLogger("com.acme.orchestratord.JobAdmission");
     }
 

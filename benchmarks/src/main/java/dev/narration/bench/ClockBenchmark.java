@@ -46,7 +46,7 @@ public class ClockBenchmark {
 
     @Setup
     public void start() {
-        context = AsyncContexts.start(AsyncContexts.NARRATION);
+        context = AsyncContexts.start("narration");
         logger = context.getLogger("com.acme.orchestratord.Dispatcher");
     }
 

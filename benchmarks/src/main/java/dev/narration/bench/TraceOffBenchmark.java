@@ -39,7 +39,7 @@ public class TraceOffBenchmark {
 
     @Setup
     public void start() {
-        context = AsyncContexts.start(AsyncContexts.NARRATION);
+        context = AsyncContexts.start("narration");
         logger = context.getLogger("com.acme.quiet.Dispatcher");
     }
 
