@@ -5,6 +5,7 @@ import dev.narration.event.EventNarration;
 import dev.narration.event.StructuredFieldVisitor;
 import dev.narration.redact.RedactedThrowable;
 import dev.narration.redact.Redactor;
+import dev.narration.redact.ScanBuffer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
@@ -64,6 +65,7 @@ final class LineWriter {
     };
     /** Holds a value's redacted copy, when it had anything to mask. */
     private final StringBuilder redacted = new StringBuilder(256);
+    private final ScanBuffer scanBuffer = new ScanBuffer();
     private Redactor redactor;
     private StringBuilder out;
     private int maxStringLength;
@@ -143,11 +145,14 @@ final class LineWriter {
         identifier("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
-        StackTraceWriter.write(out, thrown, redactor, redacted);
+        StackTraceWriter.write(out, thrown, redactor, redacted, scanBuffer);
         out.append('"');
     }
 
-    /** A value that names something (level, actor, logger, ids): never cut by {@code maxStringLength}. */
+    /**
+     * A value that names something (level, actor, logger, ids): chosen by code, not data, so never cut by
+     * {@code maxStringLength} and not scanned for secrets (the rewrite policy leaves them alone too).
+     */
     private void identifier(final String key, final String value) {
         if (value != null) {
             key(key);
@@ -170,7 +175,7 @@ final class LineWriter {
      */
     private boolean maskedKey(final String prefix, final String name) {
         key(prefix, name);
-        final String mask = redactor == null ? null : redactor.maskForKey(name);
+        final String mask = redactor == null ? null : redactor.maskForKey(name, scanBuffer);
         if (mask == null) {
             return false;
         }
@@ -195,7 +200,7 @@ final class LineWriter {
 
     /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted);
+        final CharSequence safe = redactor == null ? value : redactor.redact(value, redacted, scanBuffer);
         JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
         out.append('"');
     }

@@ -2,6 +2,7 @@ package dev.narration.layout;
 
 import dev.narration.redact.RedactedThrowable;
 import dev.narration.redact.Redactor;
+import dev.narration.redact.ScanBuffer;
 
 /**
  * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions and
@@ -14,9 +15,17 @@ final class StackTraceWriter {
 
     private StackTraceWriter() {}
 
-    /** With a redactor, every message in the chain is redacted ({@code scratch} holds a redacted one briefly). */
-    static void write(final StringBuilder out, final Throwable throwable, final Redactor redactor, final StringBuilder scratch) {
-        writeThrowable(out, throwable, null, "", "", 0, redactor, scratch);
+    /**
+     * With a redactor, every message in the chain is redacted ({@code scratch} holds a redacted one briefly,
+     * {@code buffer} is the redactor's scan buffer).
+     */
+    static void write(
+            final StringBuilder out,
+            final Throwable throwable,
+            final Redactor redactor,
+            final StringBuilder scratch,
+            final ScanBuffer buffer) {
+        writeThrowable(out, throwable, null, "", "", 0, redactor, scratch, buffer);
     }
 
     private static void writeThrowable(
@@ -27,9 +36,10 @@ final class StackTraceWriter {
             final String indent,
             final int depth,
             final Redactor redactor,
-            final StringBuilder scratch) {
+            final StringBuilder scratch,
+            final ScanBuffer buffer) {
         out.append(indent).append(caption);
-        writeHeadline(out, throwable, redactor, scratch);
+        writeHeadline(out, throwable, redactor, scratch, buffer);
         final StackTraceElement[] frames = framesOf(throwable);
         final int unique = uniqueFrameCount(frames, enclosing);
         for (int i = 0; i < unique; i++) {
@@ -45,13 +55,13 @@ final class StackTraceWriter {
         for (final Throwable suppressed : throwable.getSuppressed()) {
             if (suppressed != throwable) {
                 out.append("\\n");
-                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1, redactor, scratch);
+                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1, redactor, scratch, buffer);
             }
         }
         final Throwable cause = throwable.getCause();
         if (cause != null && cause != throwable) {
             out.append("\\n");
-            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1, redactor, scratch);
+            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1, redactor, scratch, buffer);
         }
     }
 
@@ -59,12 +69,17 @@ final class StackTraceWriter {
      * {@code type: message}, as {@code Throwable.toString()} would say it; a {@link RedactedThrowable} under the
      * name of the throwable it replaces.
      */
-    static void writeHeadline(final StringBuilder out, final Throwable throwable, final Redactor redactor, final StringBuilder scratch) {
+    static void writeHeadline(
+            final StringBuilder out,
+            final Throwable throwable,
+            final Redactor redactor,
+            final StringBuilder scratch,
+            final ScanBuffer buffer) {
         JsonEscaper.escape(out, RedactedThrowable.classNameOf(throwable));
         final String message = messageOf(throwable);
         if (message != null) {
             out.append(": ");
-            JsonEscaper.escape(out, redactor == null ? message : redactor.redact(message, scratch));
+            JsonEscaper.escape(out, redactor == null ? message : redactor.redact(message, scratch, buffer));
         }
     }
 

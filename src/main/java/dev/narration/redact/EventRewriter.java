@@ -42,6 +42,7 @@ final class EventRewriter {
 
     private final Redactor redactor;
     private final StringBuilder text = new StringBuilder(256);
+    private final ScanBuffer buffer = new ScanBuffer();
     private boolean contextDirty;
     private StringMap contextCopy;
     private int throwablesSeen;
@@ -98,13 +99,17 @@ final class EventRewriter {
         if (message instanceof Narration) {
             return isClean((Narration) message);
         }
-        if (message instanceof StructuredDataMessage && !isClean(message.getFormat())) {
+        if (message instanceof StructuredDataMessage && !isClean(((StructuredDataMessage) message).getFormat())) {
             return false;
         }
         if (message instanceof MapMessage) {
             return isClean(((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap());
         }
-        return redactor.isClean(format(message));
+        if (message instanceof SimpleMessage) {
+            // Holds its text as a String already: no need to copy it into the format buffer.
+            return redactor.isClean(message.getFormattedMessage(), buffer);
+        }
+        return redactor.isClean(format(message), buffer);
     }
 
     private Message redact(final Message message) {
@@ -128,14 +133,14 @@ final class EventRewriter {
     }
 
     private boolean isClean(final Narration narration) {
-        if (!redactor.isClean(format(narration)) || !isClean(narration.getCute()) || !isClean(narration.getStory())
+        if (!redactor.isClean(format(narration), buffer) || !isClean(narration.getCute()) || !isClean(narration.getStory())
                 || !isClean(narration.getTarget()) || !isClean(narration.getActor())) {
             return false;
         }
         for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
             final String name = narration.getFieldName(i);
             final Narration.FieldKind kind = narration.getFieldKind(i);
-            if (redactor.isSensitiveKey(name)) {
+            if (redactor.isSensitiveKey(name, buffer)) {
                 return false;
             }
             if ((kind == Narration.FieldKind.STRING || kind == Narration.FieldKind.OBJECT)
@@ -309,11 +314,11 @@ final class EventRewriter {
     // ---- values
 
     private boolean isSensitive(final String key, final Object value) {
-        return value != null && !"".equals(value) && redactor.isSensitiveKey(key);
+        return value != null && !"".equals(value) && redactor.isSensitiveKey(key, buffer);
     }
 
     private boolean isClean(final String value) {
-        return value == null || redactor.isClean(value);
+        return value == null || redactor.isClean(value, buffer);
     }
 
     /** Numbers and booleans cannot hold a secret; other values are checked as the text a layout would print. */
@@ -322,9 +327,9 @@ final class EventRewriter {
             return true;
         }
         if (value instanceof CharSequence) {
-            return redactor.isClean((CharSequence) value);
+            return redactor.isClean((CharSequence) value, buffer);
         }
-        return redactor.isClean(render(value));
+        return redactor.isClean(render(value), buffer);
     }
 
     private Object redactValue(final Object value) {

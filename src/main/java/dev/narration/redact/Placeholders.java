@@ -14,18 +14,18 @@ final class Placeholders {
     private Placeholders() {}
 
     /** Also looks at what follows the value: {@code Token {…}} is an object rendering too. */
-    static boolean is(final CharSequence text, final int start, final int end, final int limit) {
-        if (end + 1 < limit && text.charAt(end) == ' ' && text.charAt(end + 1) == '{' && isClassName(text, start, end)) {
+    static boolean is(final char[] text, final int start, final int end, final int limit) {
+        if (end + 1 < limit && text[end] == ' ' && text[end + 1] == '{' && isClassName(text, start, end)) {
             return true;
         }
         return is(text, start, end);
     }
 
-    static boolean is(final CharSequence text, final int start, final int end) {
+    static boolean is(final char[] text, final int start, final int end) {
         final int length = end - start;
-        final char first = text.charAt(start);
-        final char last = text.charAt(end - 1);
-        if (length >= 3 && last == '}' && text.charAt(start + 1) == '{' && "${%#".indexOf(first) >= 0) {
+        final char first = text[start];
+        final char last = text[end - 1];
+        if (length >= 3 && last == '}' && text[start + 1] == '{' && "${%#".indexOf(first) >= 0) {
             return true;
         }
         if (length >= 2 && (first == '<' && last == '>' || first == '[' && last == ']')) {
@@ -49,12 +49,12 @@ final class Placeholders {
     }
 
     /** {@code 0x14ede63a5a70002}: a number as a program prints it. */
-    private static boolean isHexNumber(final CharSequence text, final int start, final int end) {
-        if (end - start < 3 || text.charAt(start) != '0' || text.charAt(start + 1) != 'x') {
+    private static boolean isHexNumber(final char[] text, final int start, final int end) {
+        if (end - start < 3 || text[start] != '0' || text[start + 1] != 'x') {
             return false;
         }
         for (int k = start + 2; k < end; k++) {
-            if (!TokenScanner.is(text.charAt(k), TokenScanner.HEX)) {
+            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
                 return false;
             }
         }
@@ -62,7 +62,7 @@ final class Placeholders {
     }
 
     /** {@code Token{a64f992}} or {@code android.os.BinderProxy@2bd79ce}: Java's default renderings of objects. */
-    private static boolean isObjectRendering(final CharSequence text, final int start, final int end) {
+    private static boolean isObjectRendering(final char[] text, final int start, final int end) {
         final int brace = indexOf(text, '{', start, end);
         if (brace > start && isClassName(text, start, brace)) {
             return true;
@@ -72,12 +72,12 @@ final class Placeholders {
             return false;
         }
         for (int k = at + 1; k < end; k++) {
-            if (!TokenScanner.is(text.charAt(k), TokenScanner.HEX)) {
+            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
                 return false;
             }
         }
         for (int k = start; k < at; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (!(Character.isLetterOrDigit(c) || c == '.' || c == '$' || c == '_')) {
                 return false;
             }
@@ -86,12 +86,12 @@ final class Placeholders {
     }
 
     /** A simple class name: an upper-case letter, then letters only (no digits, as random secrets have). */
-    private static boolean isClassName(final CharSequence text, final int start, final int end) {
-        if (end - start < 2 || text.charAt(start) < 'A' || text.charAt(start) > 'Z') {
+    private static boolean isClassName(final char[] text, final int start, final int end) {
+        if (end - start < 2 || text[start] < 'A' || text[start] > 'Z') {
             return false;
         }
         for (int k = start + 1; k < end; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
                 return false;
             }
@@ -99,18 +99,18 @@ final class Placeholders {
         return true;
     }
 
-    private static int indexOf(final CharSequence text, final char c, final int start, final int end) {
+    private static int indexOf(final char[] text, final char c, final int start, final int end) {
         for (int k = start; k < end; k++) {
-            if (text.charAt(k) == c) {
+            if (text[k] == c) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static boolean isEnvironmentName(final CharSequence text, final int start, final int end) {
+    private static boolean isEnvironmentName(final char[] text, final int start, final int end) {
         for (int k = start; k < end; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (!(c >= 'A' && c <= 'Z' || c == '_' || k > start && c >= '0' && c <= '9')) {
                 return false;
             }
@@ -118,9 +118,9 @@ final class Placeholders {
         return true;
     }
 
-    private static boolean isAll(final CharSequence text, final int start, final int end, final String chars) {
+    private static boolean isAll(final char[] text, final int start, final int end, final String chars) {
         for (int k = start; k < end; k++) {
-            if (chars.indexOf(text.charAt(k)) < 0) {
+            if (chars.indexOf(text[k]) < 0) {
                 return false;
             }
         }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.util.Constants;
 
 /**
  * The redaction engine: finds secrets in text and replaces each with a mask naming the rule that found it
@@ -20,6 +21,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 @Plugin(name = Redactor.ELEMENT, category = Node.CATEGORY, elementType = "redaction", printObject = true)
 public final class Redactor {
     static final String ELEMENT = "Redaction";
+    private static final ThreadLocal<ScanBuffer> BUFFERS = ThreadLocal.withInitial(ScanBuffer::new);
 
     private final String name;
     private final TokenScanner scanner;
@@ -78,12 +80,14 @@ public final class Redactor {
         if (text == null) {
             return null;
         }
-        final long first = firstHit(text);
+        final int limit = Math.min(text.length(), maxScanLength);
+        final char[] chars = buffer().fill(text, limit);
+        final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
         }
         final StringBuilder out = new StringBuilder(text.length() + 32);
-        return redactSlow(text, first, out) ? out.toString() : text;
+        return redactSlow(text, chars, limit, first, out) ? out.toString() : text;
     }
 
     /**
@@ -92,17 +96,28 @@ public final class Redactor {
      * {@code text}.
      */
     public CharSequence redact(final CharSequence text, final StringBuilder out) {
-        final long first = firstHit(text);
+        return redact(text, out, buffer());
+    }
+
+    /** As {@link #redact(CharSequence, StringBuilder)}, scanning in the caller's buffer. */
+    public CharSequence redact(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
+        final int limit = Math.min(text.length(), maxScanLength);
+        final char[] chars = buffer.fill(text, limit);
+        final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
             return text;
         }
         out.setLength(0);
-        return redactSlow(text, first, out) ? out : text;
+        return redactSlow(text, chars, limit, first, out) ? out : text;
     }
 
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
     public boolean isSensitiveKey(final CharSequence key) {
-        return key != null && names.ruleOf(key) >= 0;
+        return isSensitiveKey(key, buffer());
+    }
+
+    boolean isSensitiveKey(final CharSequence key, final ScanBuffer buffer) {
+        return key != null && ruleOfKey(key, buffer) >= 0;
     }
 
     /**
@@ -110,10 +125,15 @@ public final class Redactor {
      * Callers mask non-empty values only.
      */
     public String maskForKey(final CharSequence key) {
+        return maskForKey(key, buffer());
+    }
+
+    /** As {@link #maskForKey(CharSequence)}, using the caller's buffer. */
+    public String maskForKey(final CharSequence key, final ScanBuffer buffer) {
         if (key == null) {
             return null;
         }
-        final int rule = names.ruleOf(key);
+        final int rule = ruleOfKey(key, buffer);
         if (rule < 0) {
             return null;
         }
@@ -127,17 +147,28 @@ public final class Redactor {
         return masks[BuiltInRule.REDACTION_ERROR.ordinal()];
     }
 
-    /** Whether the text has nothing to mask: the check without the copy, and without counting. */
-    boolean isClean(final CharSequence text) {
-        return isClean(text, firstHit(text));
+    /**
+     * Whether the text has nothing to mask: the check without the copy, and without counting. The caller's
+     * buffer saves a thread-local look-up per value.
+     */
+    boolean isClean(final CharSequence text, final ScanBuffer buffer) {
+        final int limit = Math.min(text.length(), maxScanLength);
+        return isClean(text, firstHit(buffer.fill(text, limit), limit));
+    }
+
+    private int ruleOfKey(final CharSequence key, final ScanBuffer buffer) {
+        return names.ruleOf(buffer.fill(key, key.length()), 0, key.length());
+    }
+
+    private static ScanBuffer buffer() {
+        return Constants.ENABLE_THREADLOCALS ? BUFFERS.get() : new ScanBuffer();
     }
 
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */
-    private long firstHit(final CharSequence text) {
-        final int limit = Math.min(text.length(), maxScanLength);
-        long hit = scanner.find(text, 0, limit);
+    private long firstHit(final char[] chars, final int limit) {
+        long hit = scanner.find(chars, 0, limit);
         while (hit != TokenScanner.NONE && TokenScanner.rule(hit) == TokenScanner.SKIP) {
-            hit = scanner.find(text, TokenScanner.end(hit), limit);
+            hit = scanner.find(chars, TokenScanner.end(hit), limit);
         }
         return hit;
     }
@@ -155,12 +186,12 @@ public final class Redactor {
     }
 
     /** Appends the redacted text to {@code out}; returns whether anything was masked. */
-    private boolean redactSlow(final CharSequence text, final long first, final StringBuilder out) {
+    private boolean redactSlow(
+            final CharSequence text, final char[] chars, final int limit, final long first, final StringBuilder out) {
         final int start = out.length();
-        final int limit = Math.min(text.length(), maxScanLength);
         boolean changed = false;
         int copied = 0;
-        for (long hit = first; hit != TokenScanner.NONE; hit = scanner.find(text, TokenScanner.end(hit), limit)) {
+        for (long hit = first; hit != TokenScanner.NONE; hit = scanner.find(chars, TokenScanner.end(hit), limit)) {
             final int rule = TokenScanner.rule(hit);
             if (rule == TokenScanner.SKIP) {
                 continue;
@@ -168,7 +199,7 @@ public final class Redactor {
             copied = mask(text, copied, hit, out);
             changed = true;
             if (rule == BuiltInRule.AWS_ACCESS_KEY_ID.ordinal()) {
-                final long secret = scanner.awsSecretAfter(text, TokenScanner.end(hit), limit);
+                final long secret = scanner.awsSecretAfter(chars, TokenScanner.end(hit), limit);
                 if (secret != TokenScanner.NONE) {
                     copied = mask(text, copied, secret, out);
                     hit = secret;

@@ -103,15 +103,15 @@ final class SensitiveNames {
     }
 
     /** The rule of a sensitive key held in {@code text[start, end)}, or -1 when the key is not sensitive. */
-    int ruleOf(final CharSequence text, final int start, final int end) {
+    int ruleOf(final char[] text, final int start, final int end) {
         int last = end - 1;
-        while (last >= start && isIgnored(text.charAt(last))) {
+        while (last >= start && isIgnored(text[last])) {
             last--;
         }
         if (last < start) {
             return -1;
         }
-        final char c = lower(text.charAt(last));
+        final char c = lower(text[last]);
         if (c >= 128) {
             return -1;
         }
@@ -127,18 +127,14 @@ final class SensitiveNames {
         return -1;
     }
 
-    int ruleOf(final CharSequence key) {
-        return ruleOf(key, 0, key.length());
-    }
-
     /** Whether the normalized key, whose last significant character is at {@code last}, ends with the name. */
-    private static boolean endsWith(final CharSequence text, final int start, final int last, final char[] name) {
+    private static boolean endsWith(final char[] text, final int start, final int last, final char[] name) {
         int k = last;
         for (int j = name.length - 1; j >= 0; j--) {
-            while (k >= start && isIgnored(text.charAt(k))) {
+            while (k >= start && isIgnored(text[k])) {
                 k--;
             }
-            if (k < start || lower(text.charAt(k)) != name[j]) {
+            if (k < start || lower(text[k]) != name[j]) {
                 return false;
             }
             k--;

@@ -185,8 +185,12 @@ final class TokenScanner {
     private final SensitiveNames names;
     /** The enabled prefixes by their first character. */
     private final Prefix[][] byFirst = new Prefix[128][];
-    /** Characters that may start a token at a word boundary. */
-    private final boolean[] starts = new boolean[128];
+    /**
+     * The characters that may follow each character that may start a token at a word boundary ({@code k} after
+     * {@code s}, {@code h} and {@code l} after {@code g}, …), {@code null} for the others: most words of prose
+     * are ruled out by their first two letters.
+     */
+    private final boolean[][] starts = new boolean[128][];
     private final boolean email;
     private final boolean cards;
     private final boolean urls;
@@ -211,22 +215,44 @@ final class TokenScanner {
         for (int c = 0; c < 128; c++) {
             if (!buckets.get(c).isEmpty()) {
                 byFirst[c] = buckets.get(c).toArray(new Prefix[0]);
-                starts[c] = true;
+                for (final Prefix prefix : byFirst[c]) {
+                    allowStart((char) c, prefix.text.substring(1, 2));
+                }
             }
         }
         this.authorization = enabled[BuiltInRule.AUTHORIZATION.ordinal()];
         if (authorization) {
-            starts['B'] = starts['b'] = true;
+            allowStart('B', "eEaA");
+            allowStart('b', "eEaA");
         }
         this.cards = enabled[BuiltInRule.CARD_NUMBER.ordinal()];
         if (cards) {
             for (char c = '0'; c <= '9'; c++) {
-                starts[c] = true;
+                allowStart(c, "0123456789 -");
             }
         }
         this.email = enabled[BuiltInRule.EMAIL.ordinal()];
         this.urls = enabled[BuiltInRule.URL_CREDENTIALS.ordinal()] || enabled[BuiltInRule.SLACK_WEBHOOK.ordinal()];
         this.privateKeys = enabled[BuiltInRule.PRIVATE_KEY.ordinal()];
+    }
+
+    private void allowStart(final char first, final String seconds) {
+        if (starts[first] == null) {
+            starts[first] = new boolean[128];
+        }
+        for (int k = 0; k < seconds.length(); k++) {
+            starts[first][seconds.charAt(k)] = true;
+        }
+    }
+
+    /** Whether a token of an enabled rule may start at {@code i}, judged by its first two characters. */
+    private boolean mayStart(final char[] text, final int i, final int limit) {
+        final char first = text[i];
+        if (first >= 128 || starts[first] == null || i + 1 >= limit) {
+            return false;
+        }
+        final char second = text[i + 1];
+        return second < 128 && starts[first][second];
     }
 
     static long hit(final int start, final int end, final int rule) {
@@ -249,65 +275,69 @@ final class TokenScanner {
      * The first hit in {@code text[from, limit)}, or {@link #NONE}. {@code from} is 0 or the end of the previous
      * hit, so scanning a whole text is a sequence of calls that each start where the last one ended.
      */
-    long find(final CharSequence text, final int from, final int limit) {
-        if (from < limit && (from == 0 || !is(text.charAt(from - 1), ALNUM))) {
-            final char c = text.charAt(from);
-            if (c < 128 && starts[c]) {
+    long find(final char[] text, final int from, final int limit) {
+        if (from < limit && (from == 0 || !is(text[from - 1], ALNUM))) {
+            if (mayStart(text, from, limit)) {
                 final long hit = atWordStart(text, from, limit);
                 if (hit != NONE) {
                     return hit;
                 }
             }
         }
-        for (int i = from; i < limit; i++) {
-            final char c = text.charAt(i);
-            if (c < 128) {
-                final byte trigger = TRIGGERS[c];
-                if (trigger == 0) {
-                    continue;
-                }
-                if (trigger != BOUNDARY) {
-                    final long hit = atSymbol(text, i, c, from, limit);
-                    if (hit != NONE) {
-                        return hit;
-                    }
+        int i = from;
+        while (true) {
+            // The first stage's inner loop, kept this small so that it compiles to a tight loop over the letters
+            // and digits that make up most of any text.
+            while (i < limit) {
+                final char c = text[i];
+                if (c < 128 && TRIGGERS[c] == 0) {
+                    i++;
+                } else {
+                    break;
                 }
             }
-            if (i + 1 < limit) {
-                final char next = text.charAt(i + 1);
-                if (next < 128 && starts[next]) {
-                    final long hit = atWordStart(text, i + 1, limit);
-                    if (hit != NONE) {
-                        return hit;
-                    }
+            if (i >= limit) {
+                return NONE;
+            }
+            final char c = text[i];
+            if (c < 128 && TRIGGERS[c] != BOUNDARY) {
+                final long hit = atSymbol(text, i, c, from, limit);
+                if (hit != NONE) {
+                    return hit;
                 }
             }
+            if (i + 1 < limit && mayStart(text, i + 1, limit)) {
+                final long hit = atWordStart(text, i + 1, limit);
+                if (hit != NONE) {
+                    return hit;
+                }
+            }
+            i++;
         }
-        return NONE;
     }
 
     /** An AWS secret access key right after an access key id ({@code AKIA…,wJalr…}): 40 base64 characters. */
-    long awsSecretAfter(final CharSequence text, final int from, final int limit) {
+    long awsSecretAfter(final char[] text, final int from, final int limit) {
         if (!enabled[BuiltInRule.AWS_SECRET_KEY.ordinal()]) {
             return NONE;
         }
         int k = from;
-        for (int skipped = 0; k < limit && skipped < 4 && " \t,;:|\"'=".indexOf(text.charAt(k)) >= 0; skipped++) {
+        for (int skipped = 0; k < limit && skipped < 4 && " \t,;:|\"'=".indexOf(text[k]) >= 0; skipped++) {
             k++;
         }
         final int end = run(text, k, Math.min(limit, k + 41), B64);
-        if (end - k == 40 && (end == limit || !is(text.charAt(end), B64) && text.charAt(end) != '=')) {
+        if (end - k == 40 && (end == limit || !is(text[end], B64) && text[end] != '=')) {
             return hit(k, end, BuiltInRule.AWS_SECRET_KEY.ordinal());
         }
         return NONE;
     }
 
-    private long atSymbol(final CharSequence text, final int i, final char c, final int from, final int limit) {
+    private long atSymbol(final char[] text, final int i, final char c, final int from, final int limit) {
         switch (c) {
             case '=':
                 return pair(text, i, 1, limit);
             case ':':
-                if (i + 2 < limit && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                if (i + 2 < limit && text[i + 1] == '/' && text[i + 2] == '/') {
                     return urls ? url(text, i + 3, limit, false) : NONE;
                 }
                 return pair(text, i, 1, limit);
@@ -315,15 +345,12 @@ final class TokenScanner {
                 return atPercent(text, i, limit);
             case '\\':
                 // A JSON or Java escape such as \n ends a word: a token may start right after it.
-                if (i + 2 < limit && "nrtbf".indexOf(text.charAt(i + 1)) >= 0) {
-                    final char next = text.charAt(i + 2);
-                    if (next < 128 && starts[next]) {
-                        return atWordStart(text, i + 2, limit);
-                    }
+                if (i + 2 < limit && "nrtbf".indexOf(text[i + 1]) >= 0 && mayStart(text, i + 2, limit)) {
+                    return atWordStart(text, i + 2, limit);
                 }
                 return NONE;
             case '-':
-                return privateKeys ? privateKey(text, i, limit) : NONE;
+                return privateKeys && i + 11 <= limit && text[i + 1] == '-' ? privateKey(text, i, limit) : NONE;
             case '@':
                 return email ? email(text, i, from, limit) : NONE;
             default:
@@ -332,8 +359,8 @@ final class TokenScanner {
     }
 
     /** URL-encoded text: {@code %3D} and {@code %3A} are separators, {@code %3A%2F%2F} a scheme, {@code %XX} a boundary. */
-    private long atPercent(final CharSequence text, final int i, final int limit) {
-        if (i + 3 > limit || !is(text.charAt(i + 1), HEX) || !is(text.charAt(i + 2), HEX)) {
+    private long atPercent(final char[] text, final int i, final int limit) {
+        if (i + 3 > limit || !is(text[i + 1], HEX) || !is(text[i + 2], HEX)) {
             return NONE;
         }
         if (regionMatchesIgnoreCase(text, i, limit, "%3A%2F%2F")) {
@@ -345,17 +372,14 @@ final class TokenScanner {
                 return hit;
             }
         }
-        if (i + 3 < limit) {
-            final char next = text.charAt(i + 3);
-            if (next < 128 && starts[next]) {
-                return atWordStart(text, i + 3, limit);
-            }
+        if (i + 3 < limit && mayStart(text, i + 3, limit)) {
+            return atWordStart(text, i + 3, limit);
         }
         return NONE;
     }
 
-    private long atWordStart(final CharSequence text, final int i, final int limit) {
-        final char c = text.charAt(i);
+    private long atWordStart(final char[] text, final int i, final int limit) {
+        final char c = text[i];
         final Prefix[] prefixes = byFirst[c];
         if (prefixes != null) {
             for (final Prefix prefix : prefixes) {
@@ -374,20 +398,20 @@ final class TokenScanner {
         return NONE;
     }
 
-    private long prefix(final CharSequence text, final int i, final int limit, final Prefix prefix) {
+    private long prefix(final char[] text, final int i, final int limit, final Prefix prefix) {
         final String literal = prefix.text;
         final int bodyStart = i + literal.length();
         if (bodyStart > limit) {
             return NONE;
         }
         for (int k = 1; k < literal.length(); k++) {
-            if (text.charAt(i + k) != literal.charAt(k)) {
+            if (text[i + k] != literal.charAt(k)) {
                 return NONE;
             }
         }
         if (i > 0) {
             // A token starts where its own alphabet does not continue; alphanumerics before it come from an escape.
-            final char before = text.charAt(i - 1);
+            final char before = text[i - 1];
             if (is(before, prefix.charset) && !is(before, ALNUM) || before == '.') {
                 return NONE;
             }
@@ -401,27 +425,27 @@ final class TokenScanner {
                 prefix.charset);
         final int length = bodyEnd - bodyStart;
         if (prefix.rule == BuiltInRule.SENDGRID_KEY) {
-            if (length != prefix.length || bodyEnd >= limit || text.charAt(bodyEnd) != '.') {
+            if (length != prefix.length || bodyEnd >= limit || text[bodyEnd] != '.') {
                 return NONE;
             }
             final int end = run(text, bodyEnd + 1, limit, TOKEN);
             return end - bodyEnd - 1 >= 40 ? hit(i, end, rule) : NONE;
         }
         if (prefix.exact) {
-            return length == prefix.length && (bodyEnd == limit || !is(text.charAt(bodyEnd), ALNUM))
+            return length == prefix.length && (bodyEnd == limit || !is(text[bodyEnd], ALNUM))
                     ? hit(i, bodyEnd, rule) : NONE;
         }
         return length >= prefix.length ? hit(i, bodyEnd, rule) : NONE;
     }
 
     /** {@code header.payload.signature}, base64url, the header starting {@code eyJ} (base64 of {@code {"}). */
-    private long jwt(final CharSequence text, final int i, final int limit) {
+    private long jwt(final char[] text, final int i, final int limit) {
         final int header = run(text, i, limit, TOKEN);
-        if (header - i < 10 || header >= limit || text.charAt(header) != '.') {
+        if (header - i < 10 || header >= limit || text[header] != '.') {
             return NONE;
         }
         final int payload = run(text, header + 1, limit, TOKEN);
-        if (payload - header - 1 < 2 || payload >= limit || text.charAt(payload) != '.') {
+        if (payload - header - 1 < 2 || payload >= limit || text[payload] != '.') {
             return NONE;
         }
         return hit(i, run(text, payload + 1, limit, TOKEN), BuiltInRule.JWT.ordinal());
@@ -432,12 +456,12 @@ final class TokenScanner {
      * bearer token needs 16+ characters and a digit or symbol, and a Basic one must decode to {@code user:password},
      * so prose such as "basic authentication" is left alone.
      */
-    private long schemeCredentials(final CharSequence text, final int i, final int limit) {
+    private long schemeCredentials(final char[] text, final int i, final int limit) {
         final boolean bearer = regionMatchesIgnoreCase(text, i, limit, "bearer ");
         if (!bearer && !regionMatchesIgnoreCase(text, i, limit, "basic ")) {
             return NONE;
         }
-        if (i > 0 && is(text.charAt(i - 1), TOKEN)) {
+        if (i > 0 && is(text[i - 1], TOKEN)) {
             return NONE;
         }
         secondStage();
@@ -448,7 +472,7 @@ final class TokenScanner {
                     ? hit(start, end, BuiltInRule.AUTHORIZATION.ordinal()) : NONE;
         }
         int end = run(text, start, limit, B64);
-        while (end < limit && end - start < 4096 && text.charAt(end) == '=') {
+        while (end < limit && end - start < 4096 && text[end] == '=') {
             end++;
         }
         return end - start >= 8 && (end - start) % 4 == 0 && base64HasColon(text, start, end)
@@ -456,10 +480,10 @@ final class TokenScanner {
     }
 
     /** A {@code key=value}, {@code key: value}, {@code "key":"value"} or {@code key=>value} pair with a sensitive key. */
-    private long pair(final CharSequence text, final int separator, final int separatorLength, final int limit) {
+    private long pair(final char[] text, final int separator, final int separatorLength, final int limit) {
         int k = separator - 1;
         for (int skipped = 0; k >= 0 && skipped < 3; skipped++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c != '"' && c != '\'' && c != '\\' && c != ' ') {
                 break;
             }
@@ -467,7 +491,7 @@ final class TokenScanner {
         }
         final int keyEnd = k + 1;
         final int stop = Math.max(0, keyEnd - MAX_KEY_LOOKBACK);
-        while (k >= stop && is(text.charAt(k), KEY)) {
+        while (k >= stop && is(text[k], KEY)) {
             k--;
         }
         if (k + 1 == keyEnd) {
@@ -482,24 +506,24 @@ final class TokenScanner {
     }
 
     /** The value after a sensitive key's separator. */
-    private long value(final CharSequence text, final int from, final int limit, final int rule, final boolean encoded) {
+    private long value(final char[] text, final int from, final int limit, final int rule, final boolean encoded) {
         int v = from;
-        if (v < limit && text.charAt(v) == '>' && text.charAt(v - 1) == '=') {
+        if (v < limit && text[v] == '>' && text[v - 1] == '=') {
             v++;
         }
-        while (v < limit && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
+        while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
             v++;
         }
         if (v >= limit) {
             return NONE;
         }
-        final char first = text.charAt(v);
+        final char first = text[v];
         int start;
         int end;
         if (first == '"' || first == '\'') {
             start = v + 1;
             end = closingQuote(text, start, limit, first);
-        } else if (first == '\\' && v + 1 < limit && text.charAt(v + 1) == '"') {
+        } else if (first == '\\' && v + 1 < limit && text[v + 1] == '"') {
             start = v + 2;
             end = indexOf(text, "\\\"", start, limit);
             if (end < 0) {
@@ -511,7 +535,7 @@ final class TokenScanner {
         }
         if (rule == BuiltInRule.AUTHORIZATION.ordinal()) {
             final int scheme = run(text, start, Math.min(limit, start + 33), TOKEN);
-            final int gap = scheme < limit && (text.charAt(scheme) == ' ' || text.charAt(scheme) == '+') ? 1
+            final int gap = scheme < limit && (text[scheme] == ' ' || text[scheme] == '+') ? 1
                     : regionMatchesIgnoreCase(text, scheme, limit, "%20") ? 3 : 0;
             if (scheme > start && scheme - start <= 32 && gap > 0) {
                 final boolean token68 = regionMatchesIgnoreCase(text, start, scheme, "bearer")
@@ -539,13 +563,13 @@ final class TokenScanner {
     }
 
     /** {@code scheme://user:password@host}: the password is masked, the rest of the URL kept. */
-    private long url(final CharSequence text, final int authority, final int limit, final boolean encoded) {
+    private long url(final char[] text, final int authority, final int limit, final boolean encoded) {
         secondStage();
         final String slackHost = encoded ? "hooks.slack.com%2F" : "hooks.slack.com/";
         if (enabled[BuiltInRule.SLACK_WEBHOOK.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, slackHost)) {
             final int path = authority + slackHost.length();
             int end = path;
-            while (end < limit && isUrlChar(text.charAt(end)) && !(encoded && text.charAt(end) == '&')) {
+            while (end < limit && isUrlChar(text[end]) && !(encoded && text[end] == '&')) {
                 end++;
             }
             return end > path ? hit(path, end, Placeholders.is(text, path, end) ? SKIP : BuiltInRule.SLACK_WEBHOOK.ordinal())
@@ -557,7 +581,7 @@ final class TokenScanner {
         int at = -1;
         int atLength = 1;
         for (int e = authority; e < limit; e++) {
-            final char c = text.charAt(e);
+            final char c = text[e];
             if (c == '/' || c == '?' || c == '#' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\') {
                 break;
             }
@@ -578,7 +602,7 @@ final class TokenScanner {
         }
         int password = -1;
         for (int k = authority; k < at; k++) {
-            if (text.charAt(k) == ':') {
+            if (text[k] == ':') {
                 password = k + 1;
                 break;
             }
@@ -597,7 +621,7 @@ final class TokenScanner {
      * A PEM private key block, also with its line breaks escaped as {@code \n}. Public keys and certificates are not
      * secrets and are left alone. A block without its END line is masked to the end of the field.
      */
-    private long privateKey(final CharSequence text, final int i, final int limit) {
+    private long privateKey(final char[] text, final int i, final int limit) {
         if (!regionMatchesIgnoreCase(text, i, limit, "-----BEGIN")) {
             return NONE;
         }
@@ -616,13 +640,13 @@ final class TokenScanner {
     }
 
     /** An e-mail address (optional rule): local part, {@code @}, a domain with a dot and a 2+ letter ending. */
-    private long email(final CharSequence text, final int at, final int from, final int limit) {
+    private long email(final char[] text, final int at, final int from, final int limit) {
         int start = at;
-        while (start > from && at - start < 64 && is(text.charAt(start - 1), EMAIL_LOCAL)) {
+        while (start > from && at - start < 64 && is(text[start - 1], EMAIL_LOCAL)) {
             start--;
         }
         int end = run(text, at + 1, limit, DOMAIN);
-        while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+        while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) {
             end--;
         }
         final int lastDot = lastIndexOf(text, '.', at + 1, end);
@@ -630,7 +654,7 @@ final class TokenScanner {
             return NONE;
         }
         for (int k = lastDot + 1; k < end; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
                 return NONE;
             }
@@ -639,32 +663,32 @@ final class TokenScanner {
     }
 
     /** A card number (optional rule): 13 to 19 digits, single spaces or dashes between groups, Luhn-valid. */
-    private long card(final CharSequence text, final int i, final int limit) {
-        if (i > 0 && (is(text.charAt(i - 1), ALNUM) || text.charAt(i - 1) == '.')) {
+    private long card(final char[] text, final int i, final int limit) {
+        if (i > 0 && (is(text[i - 1], ALNUM) || text[i - 1] == '.')) {
             return NONE;
         }
         int digits = 0;
         int end = i;
         int k = i;
         while (k < limit && digits <= 19) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c >= '0' && c <= '9') {
                 digits++;
                 end = ++k;
-            } else if ((c == ' ' || c == '-') && k + 1 < limit && text.charAt(k + 1) >= '0' && text.charAt(k + 1) <= '9') {
+            } else if ((c == ' ' || c == '-') && k + 1 < limit && text[k + 1] >= '0' && text[k + 1] <= '9') {
                 k++;
             } else {
                 break;
             }
         }
-        if (digits < 13 || digits > 19 || end < limit && (is(text.charAt(end), ALNUM) || text.charAt(end) == '.'
-                && end + 1 < limit && is(text.charAt(end + 1), ALNUM))) {
+        if (digits < 13 || digits > 19 || end < limit && (is(text[end], ALNUM) || text[end] == '.'
+                && end + 1 < limit && is(text[end + 1], ALNUM))) {
             return NONE;
         }
         int sum = 0;
         boolean twice = false;
         for (int p = end - 1; p >= i; p--) {
-            final char c = text.charAt(p);
+            final char c = text[p];
             if (c < '0' || c > '9') {
                 continue;
             }
@@ -688,17 +712,17 @@ final class TokenScanner {
         return c < 128 && (CLASSES[c] & cls) != 0;
     }
 
-    private static int run(final CharSequence text, final int from, final int limit, final int cls) {
+    private static int run(final char[] text, final int from, final int limit, final int cls) {
         int k = from;
-        while (k < limit && is(text.charAt(k), cls)) {
+        while (k < limit && is(text[k], cls)) {
             k++;
         }
         return k;
     }
 
-    private static boolean hasDigitOrSymbol(final CharSequence text, final int start, final int end) {
+    private static boolean hasDigitOrSymbol(final char[] text, final int start, final int end) {
         for (int k = start; k < end; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c >= '0' && c <= '9' || !is(c, ALNUM)) {
                 return true;
             }
@@ -707,11 +731,11 @@ final class TokenScanner {
     }
 
     /** Decodes base64 on the fly (no buffer) and reports whether it holds a {@code :}, as {@code user:password} does. */
-    private static boolean base64HasColon(final CharSequence text, final int start, final int end) {
+    private static boolean base64HasColon(final char[] text, final int start, final int end) {
         int bits = 0;
         int count = 0;
         for (int k = start; k < end; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             final int value;
             if (c >= 'A' && c <= 'Z') {
                 value = c - 'A';
@@ -738,9 +762,9 @@ final class TokenScanner {
         return false;
     }
 
-    private static int closingQuote(final CharSequence text, final int from, final int limit, final char quote) {
+    private static int closingQuote(final char[] text, final int from, final int limit, final char quote) {
         for (int k = from; k < limit; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c == '\\') {
                 k++;
             } else if (c == quote) {
@@ -751,9 +775,9 @@ final class TokenScanner {
     }
 
     /** The end of an unquoted value: whitespace, a delimiter, or a full stop that ends a sentence. */
-    private static int unquotedEnd(final CharSequence text, final int from, final int limit, final boolean encoded) {
+    private static int unquotedEnd(final char[] text, final int from, final int limit, final boolean encoded) {
         for (int k = from; k < limit; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c <= ' ') {
                 return k;
             }
@@ -762,7 +786,7 @@ final class TokenScanner {
                 case '\\': case '|':
                     return k;
                 case '.':
-                    if (k + 1 == limit || text.charAt(k + 1) <= ' ' || "\"'\\".indexOf(text.charAt(k + 1)) >= 0) {
+                    if (k + 1 == limit || text[k + 1] <= ' ' || "\"'\\".indexOf(text[k + 1]) >= 0) {
                         return k;
                     }
                     break;
@@ -784,16 +808,16 @@ final class TokenScanner {
      * just after its closing bracket, or -1: such values are placeholders or masks, and may hold the delimiters
      * that end an ordinary value.
      */
-    private static int bracketedEnd(final CharSequence text, final int from, final int limit) {
-        final char first = text.charAt(from);
+    private static int bracketedEnd(final char[] text, final int from, final int limit) {
+        final char first = text[from];
         final int open = first == '[' || first == '<' ? from
-                : from + 1 < limit && text.charAt(from + 1) == '{' && "${%#".indexOf(first) >= 0 ? from + 1 : -1;
+                : from + 1 < limit && text[from + 1] == '{' && "${%#".indexOf(first) >= 0 ? from + 1 : -1;
         if (open < 0) {
             return -1;
         }
-        final char close = text.charAt(open) == '[' ? ']' : text.charAt(open) == '<' ? '>' : '}';
+        final char close = text[open] == '[' ? ']' : text[open] == '<' ? '>' : '}';
         for (int k = open + 1; k < limit && k - open <= MAX_KEY_LOOKBACK; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c == close) {
                 return k + 1;
             }
@@ -805,20 +829,20 @@ final class TokenScanner {
     }
 
     /** A cookie header's value holds {@code name=value; …} pairs: it ends at the line's or the field's end. */
-    private static int cookieEnd(final CharSequence text, final int from, final int limit) {
+    private static int cookieEnd(final char[] text, final int from, final int limit) {
         for (int k = from; k < limit; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c == '\n' || c == '\r' || c == '"' || c == '}' || c == ']' || c == '\\'
-                    || c == ',' && k + 1 < limit && text.charAt(k + 1) == ' ') {
+                    || c == ',' && k + 1 < limit && text[k + 1] == ' ') {
                 return k;
             }
         }
         return limit;
     }
 
-    private static int lineEnd(final CharSequence text, final int from, final int limit) {
+    private static int lineEnd(final char[] text, final int from, final int limit) {
         for (int k = from; k < limit; k++) {
-            final char c = text.charAt(k);
+            final char c = text[k];
             if (c == '\n' || c == '\r' || c == '"' || c == '\\') {
                 return k;
             }
@@ -830,13 +854,13 @@ final class TokenScanner {
         return c > ' ' && c != '"' && c != '\'' && c != '<' && c != '>' && c != '\\' && c != ')' && c != '}';
     }
 
-    static boolean regionMatchesIgnoreCase(final CharSequence text, final int at, final int limit, final String literal) {
+    static boolean regionMatchesIgnoreCase(final char[] text, final int at, final int limit, final String literal) {
         final int n = literal.length();
         if (at + n > limit) {
             return false;
         }
         for (int k = 0; k < n; k++) {
-            char c = text.charAt(at + k);
+            char c = text[at + k];
             if (c >= 'A' && c <= 'Z') {
                 c += 32;
             }
@@ -851,19 +875,19 @@ final class TokenScanner {
         return true;
     }
 
-    static int indexOf(final CharSequence text, final String literal, final int from, final int limit) {
+    static int indexOf(final char[] text, final String literal, final int from, final int limit) {
         final char first = literal.charAt(0);
         for (int k = from; k + literal.length() <= limit; k++) {
-            if (text.charAt(k) == first && regionMatchesIgnoreCase(text, k, limit, literal)) {
+            if (text[k] == first && regionMatchesIgnoreCase(text, k, limit, literal)) {
                 return k;
             }
         }
         return -1;
     }
 
-    private static int lastIndexOf(final CharSequence text, final char c, final int from, final int end) {
+    private static int lastIndexOf(final char[] text, final char c, final int from, final int end) {
         for (int k = end - 1; k >= from; k--) {
-            if (text.charAt(k) == c) {
+            if (text[k] == c) {
                 return k;
             }
         }

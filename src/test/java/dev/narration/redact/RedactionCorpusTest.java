@@ -184,7 +184,7 @@ class RedactionCorpusTest {
                     events++;
                 }
             }
-            log4j.close();
+            log4j.context().stop();
             final StringBuilder all = new StringBuilder();
             for (final String file : files) {
                 all.append(read(log4j, file));

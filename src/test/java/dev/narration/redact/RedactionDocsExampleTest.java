@@ -45,7 +45,7 @@ class RedactionDocsExampleTest {
             ThreadContext.put("JSESSIONID", "ABCDEF0123456789");
             logger.info("pushing with {}", TOKEN);
             logger.warn("ticket TKS-0123456789ABCDEF01234567 for bob@example.com");
-            log4j.close();
+            log4j.context().stop();
             text = log4j.readLines("app.log");
             json = JsonLines.parseAll(log4j.readLines("app.jsonl"));
         }

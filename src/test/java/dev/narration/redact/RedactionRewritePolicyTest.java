@@ -82,7 +82,7 @@ class RedactionRewritePolicyTest {
         assertThat(((StructuredDataMessage) structured.getMessage()).getId()).isEqualTo(data.getId());
         final StructuredDataMessage secretText = new StructuredDataMessage("audit@1", "login with password=hunter2", "audit",
                 Map.of("user", "bob"));
-        assertThat(policy.rewrite(event(secretText).build()).getMessage().getFormat()).isEqualTo("login with password=[REDACTED:password]");
+        assertThat(((StructuredDataMessage) policy.rewrite(event(secretText).build()).getMessage()).getFormat()).isEqualTo("login with password=[REDACTED:password]");
     }
 
     @Test

@@ -1,14 +1,18 @@
 package dev.narration.bench;
 
+import dev.narration.layout.NarrationJsonLayout;
 import dev.narration.redact.RedactionRewritePolicy;
 import dev.narration.redact.Redactor;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringMap;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The cost of redacting one event: {@code RedactionRewritePolicy} beside a naive policy running the equivalent
- * {@code java.util.regex} patterns one after another ({@link NaiveRegexRedactionPolicy}), and beside no redaction.
- * Run with {@code benchmarks/run.sh RedactionBenchmark -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s}.
+ * {@code java.util.regex} patterns one after another ({@link NaiveRegexRedactionPolicy}), and beside no redaction;
+ * and {@code NarrationJsonLayout} encoding the event with and without {@code <Redaction/>}. Run with {@code benchmarks/run.sh RedactionBenchmark -prof gc -f 1 -wi 3 -w 1s -i 5 -r 1s}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +42,10 @@ public class RedactionBenchmark {
 
     private final RewritePolicy narration = RedactionRewritePolicy.of(Redactor.newBuilder().setName("bench").build());
     private final RewritePolicy naive = new NaiveRegexRedactionPolicy();
+    private final NarrationJsonLayout layout = NarrationJsonLayout.newBuilder().setServiceName("bench").build();
+    private final NarrationJsonLayout redactingLayout = NarrationJsonLayout.newBuilder().setServiceName("bench")
+            .setRedaction(Redactor.newBuilder().setName("bench-layout").build()).build();
+    private final Discard destination = new Discard();
     private LogEvent event;
 
     @Setup
@@ -90,5 +98,49 @@ public class RedactionBenchmark {
     @Benchmark
     public LogEvent naiveRegexPolicy() {
         return naive.rewrite(event);
+    }
+
+    @Benchmark
+    public int layoutEncode() {
+        layout.encode(event, destination);
+        return destination.clear();
+    }
+
+    @Benchmark
+    public int layoutEncodeRedacted() {
+        redactingLayout.encode(event, destination);
+        return destination.clear();
+    }
+
+    /** A destination that keeps the encoded bytes only until the benchmark method clears them. */
+    static final class Discard implements ByteBufferDestination {
+        private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+
+        int clear() {
+            final int written = buffer.position();
+            buffer.clear();
+            return written;
+        }
+
+        @Override
+        public ByteBuffer getByteBuffer() {
+            return buffer;
+        }
+
+        @Override
+        public ByteBuffer drain(final ByteBuffer buf) {
+            buf.clear();
+            return buf;
+        }
+
+        @Override
+        public void writeBytes(final ByteBuffer data) {
+            ByteBufferDestinationHelper.writeToUnsynchronized(data, this);
+        }
+
+        @Override
+        public void writeBytes(final byte[] data, final int offset, final int length) {
+            buffer.clear();
+        }
     }
 }
