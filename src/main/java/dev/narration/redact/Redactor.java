@@ -101,10 +101,14 @@ public final class Redactor {
 
     /** As {@link #redact(CharSequence, StringBuilder)}, scanning in the caller's buffer. */
     public CharSequence redact(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
+        if (buffer.remembers(this, text, false)) {
+            return text;
+        }
         final int limit = Math.min(text.length(), maxScanLength);
         final char[] chars = buffer.fill(text, limit);
         final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
+            buffer.remember(this, text, false);
             return text;
         }
         out.setLength(0);
@@ -152,12 +156,26 @@ public final class Redactor {
      * buffer saves a thread-local look-up per value.
      */
     boolean isClean(final CharSequence text, final ScanBuffer buffer) {
+        if (buffer.remembers(this, text, false)) {
+            return true;
+        }
         final int limit = Math.min(text.length(), maxScanLength);
-        return isClean(text, firstHit(buffer.fill(text, limit), limit));
+        final boolean clean = isClean(text, firstHit(buffer.fill(text, limit), limit));
+        if (clean) {
+            buffer.remember(this, text, false);
+        }
+        return clean;
     }
 
     private int ruleOfKey(final CharSequence key, final ScanBuffer buffer) {
-        return names.ruleOf(buffer.fill(key, key.length()), 0, key.length());
+        if (buffer.remembers(this, key, true)) {
+            return -1;
+        }
+        final int rule = names.ruleOf(buffer.fill(key, key.length()), 0, key.length());
+        if (rule < 0) {
+            buffer.remember(this, key, true);
+        }
+        return rule;
     }
 
     private static ScanBuffer buffer() {

@@ -5,14 +5,47 @@ package dev.narration.redact;
  * faster than {@code CharSequence.charAt} per character. Reused: one per thread by default; an encoder that
  * already keeps per-thread state (such as {@code NarrationJsonLayout}'s line writer) holds its own and passes it to
  * {@link Redactor}, saving a thread-local look-up per value. Not thread-safe.
+ *
+ * <p>It also remembers, by identity, the last short strings found clean and the last keys found not sensitive:
+ * context keys and values are usually the very same {@code String} objects on every event of a request (a
+ * correlation id, a job id), and a string's content never changes, so they are checked once rather than on every
+ * event. The memory is tied to one {@link Redactor}; it is cleared when another one uses the buffer.
  */
 public final class ScanBuffer {
     /** Buffers up to this size are kept for reuse; longer texts get an array of their own. */
     private static final int RETAINED = 16 * 1024;
 
+    /** Strings up to this length are remembered; longer ones are rare repeats and would pin memory. */
+    static final int MAX_REMEMBERED = 256;
+    private static final int SLOTS = 64;
+
     private char[] chars = new char[512];
+    private Redactor owner;
+    private final String[] cleanValues = new String[SLOTS];
+    private final String[] plainKeys = new String[SLOTS];
 
     public ScanBuffer() {}
+
+    /** Whether this string was found clean (a value) or not sensitive (a key) by the same redactor. */
+    boolean remembers(final Redactor redactor, final CharSequence text, final boolean key) {
+        if (owner != redactor || !(text instanceof String) || text.length() > MAX_REMEMBERED) {
+            return false;
+        }
+        final String[] slots = key ? plainKeys : cleanValues;
+        return slots[System.identityHashCode(text) & (SLOTS - 1)] == text;
+    }
+
+    void remember(final Redactor redactor, final CharSequence text, final boolean key) {
+        if (!(text instanceof String) || text.length() > MAX_REMEMBERED) {
+            return;
+        }
+        if (owner != redactor) {
+            java.util.Arrays.fill(cleanValues, null);
+            java.util.Arrays.fill(plainKeys, null);
+            owner = redactor;
+        }
+        (key ? plainKeys : cleanValues)[System.identityHashCode(text) & (SLOTS - 1)] = (String) text;
+    }
 
     /** The first {@code length} characters of the text, in this buffer's array or, for long texts, a new one. */
     char[] fill(final CharSequence text, final int length) {

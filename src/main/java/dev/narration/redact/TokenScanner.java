@@ -51,7 +51,8 @@ final class TokenScanner {
     private static final byte BACKSLASH = 8;
     private static final byte DASH = 16;
     private static final byte AT = 32;
-    private static final byte[] TRIGGERS = new byte[128];
+    /** Indexed by any char: 0 for ASCII letters and digits, {@link #BOUNDARY} for every non-ASCII char. */
+    private static final byte[] TRIGGERS = new byte[Character.MAX_VALUE + 1];
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -95,6 +96,7 @@ final class TokenScanner {
             CLASSES[c] = cls;
             TRIGGERS[c] = (cls & ALNUM) != 0 ? 0 : BOUNDARY;
         }
+        java.util.Arrays.fill(TRIGGERS, 128, TRIGGERS.length, BOUNDARY);
         TRIGGERS['='] |= SEPARATOR;
         TRIGGERS[':'] |= SEPARATOR;
         TRIGGERS['%'] |= PERCENT;
@@ -284,24 +286,14 @@ final class TokenScanner {
                 }
             }
         }
-        int i = from;
-        while (true) {
-            // The first stage's inner loop, kept this small so that it compiles to a tight loop over the letters
-            // and digits that make up most of any text.
-            while (i < limit) {
-                final char c = text[i];
-                if (c < 128 && TRIGGERS[c] == 0) {
-                    i++;
-                } else {
-                    break;
-                }
+        for (int i = from; i < limit; i++) {
+            // One table load per character, over the whole char range, so the common case has a single branch.
+            final byte trigger = TRIGGERS[text[i]];
+            if (trigger == 0) {
+                continue;
             }
-            if (i >= limit) {
-                return NONE;
-            }
-            final char c = text[i];
-            if (c < 128 && TRIGGERS[c] != BOUNDARY) {
-                final long hit = atSymbol(text, i, c, from, limit);
+            if (trigger != BOUNDARY) {
+                final long hit = atSymbol(text, i, text[i], from, limit);
                 if (hit != NONE) {
                     return hit;
                 }
@@ -312,8 +304,8 @@ final class TokenScanner {
                     return hit;
                 }
             }
-            i++;
         }
+        return NONE;
     }
 
     /** An AWS secret access key right after an access key id ({@code AKIA…,wJalr…}): 40 base64 characters. */

@@ -152,6 +152,21 @@ class RedactorTest {
     }
 
     @Test
+    void aBufferRemembersCleanStringsPerRedactorOnly() {
+        final Redactor strict = Redactor.newBuilder().setName("strict")
+                .setRules(RedactionRule.newBuilder().setName("job").setPattern("job-\\d+").setKeywords("job-").build()).build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String value = "job-123";
+        assertThat(REDACTOR.redact(value, out, buffer)).isSameAs(value);
+        assertThat(REDACTOR.redact(value, out, buffer)).isSameAs(value);
+        assertThat(strict.redact(value, out, buffer).toString()).isEqualTo("[REDACTED:job]");
+        assertThat(REDACTOR.maskForKey("correlation_id", buffer)).isNull();
+        assertThat(strict.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
+        assertThat(REDACTOR.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
+    }
+
+    @Test
     void randomNoiseNeverBreaksTheScanner() {
         final Random random = new Random(3);
         final String alphabet = "aA0=:%-\\\"'@/ .,;&{}[]<>\nBbeyJAKIAghp_sk-password";
