@@ -1,8 +1,12 @@
 package dev.narration.editorial;
 
+import dev.narration.redact.Redactor;
+
 /**
- * Quotes an offending sentence in a report. Line breaks and other control characters are escaped, since the
- * sentence may be exactly the log-forging text that the one-line rule exists to catch.
+ * Quotes an offending sentence in a report. Secrets are masked by the built-in redaction rules first: the filter may
+ * sit before any redaction the user configured, and the status logger is an output too. Line breaks and other
+ * control characters are escaped, since the sentence may be exactly the log-forging text that the one-line rule
+ * exists to catch.
  */
 final class Excerpt {
     /** How many code points of a sentence a status-logger report shows: enough to find the call site. */
@@ -12,8 +16,14 @@ final class Excerpt {
 
     private Excerpt() {}
 
+    /** Built lazily: only a violation pays for it. Its own name keeps the user's redaction metrics apart. */
+    private static final class ReportRedaction {
+        static final Redactor ENGINE = Redactor.newBuilder().setName("EditorialFilter-report").build();
+    }
+
     /** Appends at most {@code maxCodePoints} of the text, escaped, and an ellipsis if it was cut. */
-    static void appendEscaped(final StringBuilder out, final CharSequence text, final int maxCodePoints) {
+    static void appendEscaped(final StringBuilder out, final CharSequence sentence, final int maxCodePoints) {
+        final String text = ReportRedaction.ENGINE.redact(sentence.toString());
         final int length = text.length();
         int codePoints = 0;
         for (int i = 0; i < length; i++) {

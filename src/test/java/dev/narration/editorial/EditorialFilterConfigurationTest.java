@@ -120,6 +120,20 @@ class EditorialFilterConfigurationTest {
     }
 
     @Test
+    void reportsNeverQuoteASecret() {
+        final String token = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A";
+        final String xml = "<Configuration status='WARN'>" + APPENDERS + "<Loggers>"
+                + "<Root level='INFO'><EditorialFilter name='secretive'/><AppenderRef ref='app'/></Root>"
+                + "</Loggers></Configuration>";
+        try (StatusCapture status = StatusCapture.start(); Log4jFixture log4j = Log4jFixture.sync(xml)) {
+            // No correlation id, so the event violates a rule and is reported; the filter sits before any redaction.
+            log4j.logger("com.acme.orchestratord.Admission").info("Cloning with token {}", token);
+            final List<String> reports = containing(status.warnings(), "EditorialFilter \"secretive\"");
+            assertThat(reports).singleElement().asString().contains("Cloning with token [REDACTED:").doesNotContain(token.substring(4, 14));
+        }
+    }
+
+    @Test
     void violationsAreReportedOncePerLoggerAndRuleThenRateLimited() throws InterruptedException {
         final String xml = "<Configuration status='WARN'>" + APPENDERS + "<Loggers>"
                 + "<Root level='INFO'><EditorialFilter name='limited' reportIntervalSeconds='1'/><AppenderRef ref='app'/></Root>"
