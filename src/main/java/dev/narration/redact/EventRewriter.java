@@ -222,7 +222,8 @@ final class EventRewriter {
     // ---- context
 
     private void checkContext(final String key, final Object value) {
-        if (!contextDirty && (isSensitive(key, value) || !isCleanValue(value))) {
+        if (!contextDirty && (isSensitive(key, value) || !(value instanceof String
+                ? redactor.isCleanRecurring((String) value, buffer) : isCleanValue(value)))) {
             contextDirty = true;
         }
     }

@@ -101,14 +101,10 @@ public final class Redactor {
 
     /** As {@link #redact(CharSequence, StringBuilder)}, scanning in the caller's buffer. */
     public CharSequence redact(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
-        if (buffer.remembers(this, text, false)) {
-            return text;
-        }
         final int limit = Math.min(text.length(), maxScanLength);
         final char[] chars = buffer.fill(text, limit);
         final long first = firstHit(chars, limit);
         if (isClean(text, first)) {
-            buffer.remember(this, text, false);
             return text;
         }
         out.setLength(0);
@@ -156,11 +152,19 @@ public final class Redactor {
      * buffer saves a thread-local look-up per value.
      */
     boolean isClean(final CharSequence text, final ScanBuffer buffer) {
+        final int limit = Math.min(text.length(), maxScanLength);
+        return isClean(text, firstHit(buffer.fill(text, limit), limit));
+    }
+
+    /**
+     * {@link #isClean(CharSequence, ScanBuffer)} for values that recur as the same object on many events, such as
+     * context values: a string found clean is remembered by identity and not scanned again.
+     */
+    boolean isCleanRecurring(final CharSequence text, final ScanBuffer buffer) {
         if (buffer.remembers(this, text, false)) {
             return true;
         }
-        final int limit = Math.min(text.length(), maxScanLength);
-        final boolean clean = isClean(text, firstHit(buffer.fill(text, limit), limit));
+        final boolean clean = isClean(text, buffer);
         if (clean) {
             buffer.remember(this, text, false);
         }

@@ -6,10 +6,10 @@ package dev.narration.redact;
  * already keeps per-thread state (such as {@code NarrationJsonLayout}'s line writer) holds its own and passes it to
  * {@link Redactor}, saving a thread-local look-up per value. Not thread-safe.
  *
- * <p>It also remembers, by identity, the last short strings found clean and the last keys found not sensitive:
- * context keys and values are usually the very same {@code String} objects on every event of a request (a
- * correlation id, a job id), and a string's content never changes, so they are checked once rather than on every
- * event. The memory is tied to one {@link Redactor}; it is cleared when another one uses the buffer.
+ * <p>It also remembers, by identity, the last keys found not sensitive and (for the rewrite policy) the last short
+ * context values found clean: they are usually the very same {@code String} objects on every event of a request
+ * (a correlation id, a job id), and a string's content never changes, so they are checked once rather than on
+ * every event. The memory is tied to one {@link Redactor}; it is cleared when another one uses the buffer.
  */
 public final class ScanBuffer {
     /** Buffers up to this size are kept for reuse; longer texts get an array of their own. */
