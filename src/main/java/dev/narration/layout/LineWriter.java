@@ -27,6 +27,7 @@ final class LineWriter {
     private final StringBuilder line = new StringBuilder(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
+    private final IsoTimestampWriter timestamps = new IsoTimestampWriter();
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
         @Override
         protected void visitString(final String prefix, final String name, final CharSequence value) {
@@ -93,7 +94,7 @@ final class LineWriter {
         try {
             final Instant instant = event.getInstant();
             out.append("{\"@timestamp\":\"");
-            IsoTimestampWriter.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
+            timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
             identifier("level", event.getLevel().name());
             out.append(serviceMembers);
