@@ -2,14 +2,17 @@ package dev.narration.event;
 
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
+import dev.narration.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * Reads the narration of any Log4j event, taking each field from the first source that has it
- * (NARRATION.md §4): the {@link Narration} message, then the context, then inference. The JSON layout, the
+ * (NARRATION.md §4): the {@link Narration} message (or a TRACE helper's message), then the context, then
+ * inference. The JSON layout, the
  * template resolvers, the capture API and the editorial filter all read events through this class, so they
  * always agree on what an event says.
  *
@@ -42,13 +45,22 @@ public final class EventNarration {
         if (narration != null && narration.getAction() != null) {
             return narration.getAction();
         }
-        return context(event, NarrationFields.ACTION);
+        final TraceFields trace = TraceFields.of(event.getMessage());
+        if (trace != null && trace.action() != null) {
+            return trace.action();
+        }
+        final String fromContext = context(event, NarrationFields.ACTION);
+        return fromContext != null || trace == null ? fromContext : trace.kindAction();
     }
 
     public static String target(final LogEvent event) {
         final Narration narration = narration(event);
         if (narration != null && narration.getTarget() != null) {
             return narration.getTarget();
+        }
+        final TraceFields trace = TraceFields.of(event.getMessage());
+        if (trace != null && trace.target() != null) {
+            return trace.target();
         }
         return context(event, NarrationFields.TARGET);
     }
@@ -59,11 +71,26 @@ public final class EventNarration {
 
     /** The correlation id, read from the given context key when the message has none of its own. */
     public static String correlationId(final LogEvent event, final String contextKey) {
-        final Narration narration = narration(event);
-        if (narration != null && narration.getCorrelationId() != null) {
-            return narration.getCorrelationId();
+        return correlationId(event.getMessage(), event.getContextData(), contextKey);
+    }
+
+    /**
+     * The correlation id of a message that is about to be logged with the given context: what
+     * {@link #correlationId(LogEvent, String)} will read from the event. Filters that run before the event exists
+     * (configuration-wide filters) need this.
+     */
+    public static String correlationId(final Message message, final ReadOnlyStringMap context, final String contextKey) {
+        if (message instanceof Narration) {
+            final String own = ((Narration) message).getCorrelationId();
+            if (own != null) {
+                return own;
+            }
         }
-        return context(event, contextKey);
+        final TraceFields trace = TraceFields.of(message);
+        if (trace != null && trace.correlationId() != null) {
+            return trace.correlationId();
+        }
+        return context(context, contextKey);
     }
 
     public static String cute(final LogEvent event) {
@@ -112,7 +139,11 @@ public final class EventNarration {
      * message supports it.
      */
     public static void formatHuman(final LogEvent event, final StringBuilder buffer) {
-        final Message message = event.getMessage();
+        formatHuman(event.getMessage(), buffer);
+    }
+
+    /** Appends the {@code human} sentence of a message, by the rules of {@link #formatHuman(LogEvent, StringBuilder)}. */
+    public static void formatHuman(final Message message, final StringBuilder buffer) {
         if (message == null) {
             return;
         }
@@ -139,7 +170,11 @@ public final class EventNarration {
 
     /** A context value as text, or {@code null}. */
     public static String context(final LogEvent event, final String key) {
-        final Object value = event.getContextData().getValue(key);
+        return context(event.getContextData(), key);
+    }
+
+    private static String context(final ReadOnlyStringMap context, final String key) {
+        final Object value = context == null ? null : context.getValue(key);
         if (value == null || value instanceof String) {
             return (String) value;
         }

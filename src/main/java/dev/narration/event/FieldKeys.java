@@ -93,8 +93,17 @@ public final class FieldKeys {
      */
     public static ContextPlacement placeContext(
             final String key, final dev.narration.Narration narration, final boolean messageHasField) {
+        return placeContext(key, isSourceKey(key) && EventNarration.messageSupplies(narration, key), messageHasField);
+    }
+
+    /**
+     * Where a context entry goes, given whether the message itself supplied the reserved field this key feeds
+     * (for any message type, e.g. a TRACE helper's) and whether the message has a field of the same name.
+     */
+    public static ContextPlacement placeContext(
+            final String key, final boolean messageSuppliesField, final boolean messageHasField) {
         if (isSourceKey(key)) {
-            return EventNarration.messageSupplies(narration, key) ? ContextPlacement.RENAMED : ContextPlacement.CONSUMED;
+            return messageSuppliesField ? ContextPlacement.RENAMED : ContextPlacement.CONSUMED;
         }
         return isReserved(key) || hasPrefix(key) || messageHasField ? ContextPlacement.RENAMED : ContextPlacement.AS_IS;
     }

@@ -2,14 +2,29 @@ package dev.narration.layout;
 
 /**
  * Writes an instant as ISO-8601 UTC with milliseconds ({@code 2026-11-21T07:06:49.123Z}) straight into a
- * buffer, by calendar arithmetic: no {@code java.time} objects, no formatter, no allocation.
+ * buffer, by calendar arithmetic: no {@code java.time} objects, no formatter, no allocation. One instance per
+ * thread remembers the text up to the second, because consecutive events almost always share it and the
+ * calendar arithmetic was a tenth of the encoding time.
  */
 final class IsoTimestampWriter {
     private static final long SECONDS_PER_DAY = 86_400L;
 
-    private IsoTimestampWriter() {}
+    private final StringBuilder secondPrefix = new StringBuilder(24);
+    private long prefixSecond = Long.MIN_VALUE;
 
-    static void write(final StringBuilder out, final long epochSecond, final int nanoOfSecond) {
+    void write(final StringBuilder out, final long epochSecond, final int nanoOfSecond) {
+        if (epochSecond != prefixSecond) {
+            secondPrefix.setLength(0);
+            writeSecond(secondPrefix, epochSecond);
+            prefixSecond = epochSecond;
+        }
+        out.append(secondPrefix);
+        pad(out, nanoOfSecond / 1_000_000, 3);
+        out.append('Z');
+    }
+
+    /** {@code 2026-11-21T07:06:49.}: everything up to the milliseconds. */
+    private static void writeSecond(final StringBuilder out, final long epochSecond) {
         final long days = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         final int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
         // Civil date from days since 1970-01-01 (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
@@ -39,8 +54,6 @@ final class IsoTimestampWriter {
         out.append(':');
         pad(out, secondOfDay % 60, 2);
         out.append('.');
-        pad(out, nanoOfSecond / 1_000_000, 3);
-        out.append('Z');
     }
 
     private static void pad(final StringBuilder out, final int value, final int width) {

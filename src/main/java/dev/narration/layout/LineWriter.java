@@ -1,9 +1,8 @@
 package dev.narration.layout;
 
-import dev.narration.Narration;
 import dev.narration.event.ActorInference;
 import dev.narration.event.EventNarration;
-import dev.narration.event.FieldKeys;
+import dev.narration.event.StructuredFieldVisitor;
 import dev.narration.redact.RedactedThrowable;
 import dev.narration.redact.Redactor;
 import dev.narration.redact.ScanBuffer;
@@ -11,11 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.time.Instant;
-import org.apache.logging.log4j.message.MapMessage;
-import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
-import org.apache.logging.log4j.util.TriConsumer;
 
 /**
  * Writes one narration line for {@link NarrationJsonLayout}. One instance per thread holds the reusable scratch
@@ -23,21 +18,72 @@ import org.apache.logging.log4j.util.TriConsumer;
  */
 final class LineWriter {
     static final String TRUNCATION_SUFFIX = "…[truncated]";
+    /**
+     * Lines up to this many characters keep their buffer between events. Log4j's shared layout buffer is trimmed
+     * at 2 KiB, which made every event with a stack trace regrow it; 32 KiB per logging thread covers them.
+     */
+    private static final int RETAINED_LINE_CAPACITY = 16 * 1024;
 
-    private static final TriConsumer<String, Object, LineWriter> CONTEXT_ENTRY =
-            (key, value, writer) -> writer.contextEntry(key, value);
+    private final StringBuilder line = new StringBuilder(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
+    private final IsoTimestampWriter timestamps = new IsoTimestampWriter();
+    private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
+        @Override
+        protected void visitString(final String prefix, final String name, final CharSequence value) {
+            if (!maskedKey(prefix, name)) {
+                quoted(value);
+            }
+        }
+
+        @Override
+        protected void visitLong(final String prefix, final String name, final long value) {
+            if (!maskedKey(prefix, name)) {
+                out.append(value);
+            }
+        }
+
+        @Override
+        protected void visitDouble(final String prefix, final String name, final double value) {
+            if (!maskedKey(prefix, name)) {
+                number(value);
+            }
+        }
+
+        @Override
+        protected void visitBoolean(final String prefix, final String name, final boolean value) {
+            if (!maskedKey(prefix, name)) {
+                out.append(value);
+            }
+        }
+
+        @Override
+        protected void visitObject(final String prefix, final String name, final Object value) {
+            if (!maskedKey(prefix, name)) {
+                recurring = true;
+                value(value);
+                recurring = false;
+            }
+        }
+    };
     /** Holds a value's redacted copy, when it had anything to mask. */
     private final StringBuilder redacted = new StringBuilder(256);
     private final ScanBuffer scanBuffer = new ScanBuffer();
     private Redactor redactor;
-    /** Whether the value being written is a context value, the same object on many events (see ScanBuffer). */
+    /** Whether the value being written is a context value, usually the same object on many events (see ScanBuffer). */
     private boolean recurring;
     private StringBuilder out;
-    private Narration narration;
-    private IndexedReadOnlyStringMap mapFields;
     private int maxStringLength;
+
+    /** The thread's line buffer, emptied, for the next event. */
+    StringBuilder lineBuffer() {
+        if (line.capacity() > RETAINED_LINE_CAPACITY) {
+            line.setLength(RETAINED_LINE_CAPACITY);
+            line.trimToSize();
+        }
+        line.setLength(0);
+        return line;
+    }
 
     void write(
             final LogEvent event,
@@ -49,35 +95,29 @@ final class LineWriter {
         this.out = target;
         this.redactor = redaction;
         this.maxStringLength = maxLength;
-        final Message message = event.getMessage();
-        this.narration = message instanceof Narration ? (Narration) message : null;
-        this.mapFields = message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
         try {
             final Instant instant = event.getInstant();
             out.append("{\"@timestamp\":\"");
-            IsoTimestampWriter.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
+            timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
-            name("level", event.getLevel().name());
+            identifier("level", event.getLevel().name());
             out.append(serviceMembers);
-            string("actor", EventNarration.actor(event, actors));
-            string("action", EventNarration.action(event));
+            identifier("actor", EventNarration.actor(event, actors));
+            identifier("action", EventNarration.action(event));
             string("target", EventNarration.target(event));
             human(event);
             string("cute", EventNarration.cute(event));
             string("story", EventNarration.story(event));
-            string("correlation_id", EventNarration.correlationId(event));
-            string("trace_id", EventNarration.traceId(event));
-            string("span_id", EventNarration.spanId(event));
-            messageFields();
-            event.getContextData().forEach(CONTEXT_ENTRY, this);
-            name("logger", event.getLoggerName());
-            name("thread", event.getThreadName());
+            identifier("correlation_id", EventNarration.correlationId(event));
+            identifier("trace_id", EventNarration.traceId(event));
+            identifier("span_id", EventNarration.spanId(event));
+            fields.visit(event);
+            identifier("logger", event.getLoggerName());
+            identifier("thread", event.getThreadName());
             exception(event.getThrown());
             out.append("}\n");
         } finally {
             this.out = null;
-            this.narration = null;
-            this.mapFields = null;
             this.redactor = null;
             this.recurring = false;
             if (scratch.capacity() > 4096) {
@@ -104,89 +144,11 @@ final class LineWriter {
         }
     }
 
-    private void messageFields() {
-        if (narration != null) {
-            for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
-                messageFieldKey(narration.getFieldName(i));
-                if (masked(narration.getFieldName(i))) {
-                    continue;
-                }
-                switch (narration.getFieldKind(i)) {
-                    case STRING:
-                        text((CharSequence) narration.getFieldValue(i));
-                        break;
-                    case LONG:
-                        out.append(narration.getFieldLong(i));
-                        break;
-                    case DOUBLE:
-                        number(narration.getFieldDouble(i));
-                        break;
-                    case BOOLEAN:
-                        out.append(narration.getFieldBoolean(i));
-                        break;
-                    default:
-                        value(narration.getFieldValue(i));
-                }
-            }
-        } else if (mapFields != null) {
-            for (int i = 0, n = mapFields.size(); i < n; i++) {
-                final String key = mapFields.getKeyAt(i);
-                if (!EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key)) {
-                    messageFieldKey(key);
-                    if (!masked(key)) {
-                        value(mapFields.getValueAt(i));
-                    }
-                }
-            }
-        }
-    }
-
-    private void messageFieldKey(final String name) {
-        key(FieldKeys.renameMessageField(name) ? FieldKeys.FIELD_PREFIX : null, name);
-    }
-
-    private void contextEntry(final String key, final Object value) {
-        if (value == null) {
-            return;
-        }
-        switch (FieldKeys.placeContext(key, narration, messageHasField(key))) {
-            case CONSUMED:
-                return;
-            case RENAMED:
-                key(FieldKeys.CONTEXT_PREFIX, key);
-                break;
-            default:
-                key(null, key);
-        }
-        if (!masked(key)) {
-            recurring = true;
-            value(value);
-            recurring = false;
-        }
-    }
-
-    /** Writes the mask instead of the value of a sensitive key; whether it did. */
-    private boolean masked(final String key) {
-        final String mask = redactor == null ? null : redactor.maskForKey(key, scanBuffer);
-        if (mask == null) {
-            return false;
-        }
-        quoted(mask);
-        return true;
-    }
-
-    private boolean messageHasField(final String key) {
-        if (narration != null) {
-            return narration.indexOf(key) >= 0;
-        }
-        return mapFields != null && mapFields.containsKey(key) && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key);
-    }
-
     private void exception(final Throwable thrown) {
         if (thrown == null) {
             return;
         }
-        name("exception.type", RedactedThrowable.classNameOf(thrown));
+        identifier("exception.type", RedactedThrowable.classNameOf(thrown));
         string("exception.message", StackTraceWriter.messageOf(thrown));
         key("exception.stacktrace");
         StackTraceWriter.write(out, thrown, redactor, redacted, scanBuffer);
@@ -194,22 +156,37 @@ final class LineWriter {
     }
 
     /**
-     * A name chosen by code, not data (level, logger, thread, exception class): never redacted, as the rewrite
-     * policy leaves them alone too, which keeps redaction's cost in the layout to the values that can hold data.
+     * A value that names something (level, actor, logger, ids): chosen by code, not data, so never cut by
+     * {@code maxStringLength} and not scanned for secrets (the rewrite policy leaves them alone too).
      */
-    private void name(final String key, final String value) {
+    private void identifier(final String key, final String value) {
         if (value != null) {
             key(key);
-            JsonEscaper.escape(out, value, maxStringLength, TRUNCATION_SUFFIX);
+            JsonEscaper.escape(out, value);
             out.append('"');
         }
     }
 
+    /** A text value, cut by {@code maxStringLength} when one is set. */
     private void string(final String key, final String value) {
         if (value != null) {
             key(key);
             text(value);
         }
+    }
+
+    /**
+     * Writes the key of a structured field and, when redaction marks the name as sensitive, its mask as the value
+     * instead of the value; whether it did.
+     */
+    private boolean maskedKey(final String prefix, final String name) {
+        key(prefix, name);
+        final String mask = redactor == null ? null : redactor.maskForKey(name, scanBuffer);
+        if (mask == null) {
+            return false;
+        }
+        quoted(mask);
+        return true;
     }
 
     /** Writes {@code ,"key":"} for a fixed key known to need no escaping, leaving the string open. */

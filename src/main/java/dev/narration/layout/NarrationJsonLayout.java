@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.async.LossyDisruptorCheck;
 import dev.narration.event.ActorInference;
 import dev.narration.event.ActorRule;
 import dev.narration.redact.Redactor;
@@ -69,20 +70,18 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toSerializable(final LogEvent event) {
-        final StringBuilder line = getStringBuilder();
-        writeLine(event, line);
-        return line.toString();
+        return writeLine(event).toString();
     }
 
     @Override
     public void encode(final LogEvent event, final ByteBufferDestination destination) {
-        final StringBuilder line = getStringBuilder();
-        writeLine(event, line);
-        getStringBuilderEncoder().encode(line, destination);
+        getStringBuilderEncoder().encode(writeLine(event), destination);
     }
 
-    private void writeLine(final LogEvent event, final StringBuilder line) {
+    /** Writes the event into the thread's line buffer and returns it. */
+    private StringBuilder writeLine(final LogEvent event) {
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
+        final StringBuilder line = writer.lineBuffer();
         final int start = line.length();
         try {
             writer.write(event, line, serviceMembers, actors, maxStringLength, redactor);
@@ -97,6 +96,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             line.append("\"}\n");
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
+        return line;
     }
 
     @Override
@@ -219,6 +219,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
                         PLUGIN_NAME, maxStringLength);
                 maxStringLength = 0;
             }
+            LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
             return new NarrationJsonLayout(this, service, rule);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
@@ -19,6 +20,7 @@ import org.apache.logging.log4j.core.config.xml.XmlConfiguration;
  * replaced by a fresh temporary directory, where file appenders write.
  */
 public final class Log4jFixture implements AutoCloseable {
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
     private final LoggerContext context;
     private final Path dir;
 
@@ -40,7 +42,7 @@ public final class Log4jFixture implements AutoCloseable {
     private static Log4jFixture start(final String xml, final boolean allAsync) {
         try {
             final Path dir = Files.createTempDirectory("narration-test");
-            final String name = "test-" + System.nanoTime();
+            final String name = "test-" + CONTEXTS.incrementAndGet();
             final LoggerContext context = allAsync ? new AsyncLoggerContext(name) : new LoggerContext(name);
             final byte[] bytes = xml.replace("${dir}", dir.toString()).getBytes(StandardCharsets.UTF_8);
             context.start(new XmlConfiguration(context, new ConfigurationSource(new ByteArrayInputStream(bytes))));

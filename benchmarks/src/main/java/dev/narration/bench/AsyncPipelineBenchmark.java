@@ -1,0 +1,97 @@
+package dev.narration.bench;
+
+import dev.narration.Correlation;
+import dev.narration.correlation.CorrelationScope;
+import dev.narration.trace.Trace;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.util.Unbox;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End-to-end throughput through real all-async loggers (Disruptor 3.4.4, the recommended settings of
+ * {@code examples/log4j2.component.properties}) into a {@code RandomAccessFile} appender, on the same events, for
+ * each layout. Producers outrun the single background thread, so the ring buffer stays full and the score is what
+ * the pipeline sustains. Run with {@code -t 1} and {@code -t 2} for one and two producer threads (docs/performance.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AsyncPipelineBenchmark {
+    static {
+        RecommendedSettings.applyUnlessSet();
+    }
+
+    /** The layout, or {@code full}: EditorialFilter + RedactionRewritePolicy + NarrationJsonLayout. */
+    @Param({"pattern", "ecs", "narration", "full"})
+    public String layout;
+
+    private LoggerContext context;
+    private Logger logger;
+
+    /** Per producer thread: a request's correlation scope, two more context entries, and a counter. */
+    @State(Scope.Thread)
+    public static class Producer {
+        long i;
+        private CorrelationScope request;
+
+        @Setup
+        public void enterRequest() {
+            request = Correlation.open("req-7f3a9c2e");
+            ThreadContext.put("job_id", "job-123");
+            ThreadContext.put("pool_id", "default");
+        }
+
+        @TearDown
+        public void leaveRequest() {
+            request.close();
+            ThreadContext.clearMap();
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        context = AsyncContexts.start(layout);
+        logger = context.getLogger("com.acme.orchestratord.JobAdmission");
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        context.stop();
+    }
+
+    /** An INFO event with two parameters and three context entries, identical for every layout. */
+    @Benchmark
+    public void info(final Producer producer) {
+        logger.info("Accepted request; queued at position {} on pool {}", Unbox.box(producer.i++ & 7), "default");
+    }
+
+    /** A TRACE helper (loop iteration: action, target, typed iteration and total). */
+    @Benchmark
+    public void traceHelper(final Producer producer) {
+        Trace.loop(logger, "select_worker", producer.i++ & 7, 8);
+    }
+
+    /** The plain call writing the same sentence. */
+    @Benchmark
+    public void tracePlain(final Producer producer) {
+        logger.trace("select_worker iteration {} of {}", Unbox.box(producer.i++ & 7), Unbox.box(8));
+    }
+}

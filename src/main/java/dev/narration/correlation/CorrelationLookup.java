@@ -1,0 +1,104 @@
+package dev.narration.correlation;
+
+import dev.narration.NarrationFields;
+import dev.narration.event.EventNarration;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.lookup.AbstractLookup;
+import org.apache.logging.log4j.core.lookup.StrLookup;
+
+/**
+ * The {@code correlation} lookup: {@code $${correlation:id}}, {@code trace_id}, {@code span_id},
+ * {@code trace_flags} and {@code traceparent} (the W3C header value built from the other three).
+ *
+ * <p>Evaluated for an event (a pattern, a rewrite property, a JSON template) it reads that event's context data,
+ * which Log4j captured on the logging thread, so it is right with asynchronous loggers too; {@code id} also
+ * honours an id set on a {@link dev.narration.Narration} message, as the JSON layout does. Evaluated without an
+ * event (while the configuration is read) it reads the current thread: its {@code ThreadContext}, then the
+ * current OpenTelemetry span. A key with no value gives the empty string, never an exception; an unknown key gives
+ * no value, so Log4j leaves {@code ${correlation:typo}} in the output where it can be seen.
+ */
+@Plugin(name = CorrelationLookup.PREFIX, category = StrLookup.CATEGORY)
+public final class CorrelationLookup extends AbstractLookup {
+    static final String PREFIX = "correlation";
+
+    static final String ID = "id";
+    static final String TRACEPARENT = "traceparent";
+
+    @Override
+    public String lookup(final LogEvent event, final String key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return orEmpty(event == null ? fromThread(key) : fromEvent(event, key), key);
+        } catch (RuntimeException | LinkageError e) {
+            return isKnown(key) ? "" : null;
+        }
+    }
+
+    private static String fromEvent(final LogEvent event, final String key) {
+        switch (key) {
+            case ID:
+                return EventNarration.correlationId(event);
+            case NarrationFields.TRACE_ID:
+            case NarrationFields.SPAN_ID:
+            case NarrationFields.TRACE_FLAGS:
+                return EventNarration.context(event, key);
+            case TRACEPARENT:
+                return TraceParent.format(
+                        EventNarration.context(event, NarrationFields.TRACE_ID),
+                        EventNarration.context(event, NarrationFields.SPAN_ID),
+                        EventNarration.context(event, NarrationFields.TRACE_FLAGS));
+            default:
+                return null;
+        }
+    }
+
+    private static String fromThread(final String key) {
+        switch (key) {
+            case ID:
+                return ThreadContext.get(NarrationFields.CORRELATION_ID);
+            case NarrationFields.TRACE_ID:
+            case NarrationFields.SPAN_ID:
+            case NarrationFields.TRACE_FLAGS:
+                return threadTraceValue(key);
+            case TRACEPARENT:
+                return TraceParent.format(
+                        threadTraceValue(NarrationFields.TRACE_ID),
+                        threadTraceValue(NarrationFields.SPAN_ID),
+                        threadTraceValue(NarrationFields.TRACE_FLAGS));
+            default:
+                return null;
+        }
+    }
+
+    /** The thread context's value, else the current span's: the precedence events get from the context providers. */
+    private static String threadTraceValue(final String key) {
+        if (ThreadContext.containsKey(NarrationFields.TRACE_ID)) {
+            return ThreadContext.get(key);
+        }
+        return OpenTelemetryPresence.API ? OpenTelemetrySpans.currentId(key) : null;
+    }
+
+    private static String orEmpty(final String value, final String key) {
+        if (value != null) {
+            return value;
+        }
+        return isKnown(key) ? "" : null;
+    }
+
+    private static boolean isKnown(final String key) {
+        switch (key) {
+            case ID:
+            case NarrationFields.TRACE_ID:
+            case NarrationFields.SPAN_ID:
+            case NarrationFields.TRACE_FLAGS:
+            case TRACEPARENT:
+                return true;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.narration.template;
+
+import dev.narration.event.ActorInference;
+import dev.narration.event.ActorRule;
+import dev.narration.event.EventNarration;
+import dev.narration.event.StructuredFieldVisitor;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
+import org.apache.logging.log4j.layout.template.json.resolver.TemplateResolverConfig;
+import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
+
+/**
+ * The {@code narration} resolver of {@code JsonTemplateLayout}. Configuration:
+ *
+ * <pre>
+ * config   = field , [ actorRule ] , [ flatten ]
+ * field    = "field" -> ( "actor" | "action" | "target" | "human" | "cute" | "story"
+ *                       | "correlation_id" | "trace_id" | "span_id" | "fields" )
+ * actorRule = "actorRule" -> ( "package" | "class" | "logger" )     (for "actor"; default "package")
+ * flatten  = "flatten" -> boolean                                    (for "fields"; default false)
+ * </pre>
+ *
+ * Each field is read exactly as {@code NarrationJsonLayout} reads it (through {@link EventNarration}); an absent
+ * value omits the key. {@code fields} writes the structured fields (message fields, then context entries, with
+ * the same collision rule) as an object, or, flattened, as members of the enclosing object.
+ */
+final class NarrationResolver implements EventResolver {
+    static final String NAME = "narration";
+
+    private static final BiConsumer<StringBuilder, LogEvent> HUMAN = (buffer, event) -> EventNarration.formatHuman(event, buffer);
+
+    private final Function<LogEvent, String> text;
+    private final boolean human;
+    private final boolean fields;
+    private final boolean flatten;
+
+    private NarrationResolver(final Function<LogEvent, String> text, final boolean human, final boolean fields, final boolean flatten) {
+        this.text = text;
+        this.human = human;
+        this.fields = fields;
+        this.flatten = flatten;
+    }
+
+    static NarrationResolver create(final TemplateResolverConfig config) {
+        final String field = config.getString("field");
+        if (field == null) {
+            throw new IllegalArgumentException("the narration resolver needs a \"field\": " + config);
+        }
+        final boolean flatten = config.getBoolean("flatten", false);
+        if (flatten && !"fields".equals(field)) {
+            throw new IllegalArgumentException("\"flatten\" applies only to \"field\": \"fields\": " + config);
+        }
+        switch (field) {
+            case "actor":
+                final ActorRule rule = ActorRule.parse(config.getString("actorRule") == null ? "package" : config.getString("actorRule"));
+                if (rule == null) {
+                    throw new IllegalArgumentException("unknown \"actorRule\" (expected one of " + ActorRule.names() + "): " + config);
+                }
+                final ActorInference actors = ActorInference.of(rule);
+                return new NarrationResolver(event -> EventNarration.actor(event, actors), false, false, false);
+            case "action":
+                return new NarrationResolver(EventNarration::action, false, false, false);
+            case "target":
+                return new NarrationResolver(EventNarration::target, false, false, false);
+            case "cute":
+                return new NarrationResolver(EventNarration::cute, false, false, false);
+            case "story":
+                return new NarrationResolver(EventNarration::story, false, false, false);
+            case "correlation_id":
+                return new NarrationResolver(EventNarration::correlationId, false, false, false);
+            case "trace_id":
+                return new NarrationResolver(EventNarration::traceId, false, false, false);
+            case "span_id":
+                return new NarrationResolver(EventNarration::spanId, false, false, false);
+            case "human":
+                return new NarrationResolver(null, true, false, false);
+            case "fields":
+                return new NarrationResolver(null, false, true, flatten);
+            default:
+                throw new IllegalArgumentException("unknown narration \"field\" \"" + field.toLowerCase(Locale.ROOT)
+                        + "\" (expected actor, action, target, human, cute, story, correlation_id, trace_id, span_id or fields): " + config);
+        }
+    }
+
+    @Override
+    public boolean isFlattening() {
+        return flatten;
+    }
+
+    @Override
+    public boolean isResolvable(final LogEvent event) {
+        if (text != null) {
+            return text.apply(event) != null;
+        }
+        return true;
+    }
+
+    @Override
+    public void resolve(final LogEvent event, final JsonWriter jsonWriter) {
+        resolve(event, jsonWriter, false);
+    }
+
+    @Override
+    public void resolve(final LogEvent event, final JsonWriter jsonWriter, final boolean succeedingEntry) {
+        if (text != null) {
+            jsonWriter.writeString(text.apply(event));
+        } else if (human) {
+            jsonWriter.writeString(HUMAN, event);
+        } else if (fields) {
+            FieldsWriter.get().write(event, jsonWriter, flatten, succeedingEntry);
+        }
+    }
+
+    /** Writes structured fields into a {@link JsonWriter}; one per thread, as the visitor keeps per-event state. */
+    private static final class FieldsWriter extends StructuredFieldVisitor {
+        private static final ThreadLocal<FieldsWriter> WRITERS = ThreadLocal.withInitial(FieldsWriter::new);
+
+        private final StringBuilder key = new StringBuilder();
+        private JsonWriter json;
+        private boolean separatorNeeded;
+
+        static FieldsWriter get() {
+            return WRITERS.get();
+        }
+
+        void write(final LogEvent event, final JsonWriter jsonWriter, final boolean flatten, final boolean succeedingEntry) {
+            json = jsonWriter;
+            separatorNeeded = flatten && succeedingEntry;
+            if (!flatten) {
+                json.writeObjectStart();
+            }
+            try {
+                visit(event);
+            } finally {
+                json = null;
+            }
+            if (!flatten) {
+                json = jsonWriter;
+                json.writeObjectEnd();
+                json = null;
+            }
+        }
+
+        private void key(final String prefix, final String name) {
+            if (separatorNeeded) {
+                json.writeSeparator();
+            }
+            separatorNeeded = true;
+            if (prefix == null) {
+                json.writeObjectKey(name);
+            } else {
+                key.setLength(0);
+                json.writeObjectKey(key.append(prefix).append(name));
+            }
+        }
+
+        @Override
+        protected void visitString(final String prefix, final String name, final CharSequence value) {
+            key(prefix, name);
+            json.writeString(value);
+        }
+
+        @Override
+        protected void visitLong(final String prefix, final String name, final long value) {
+            key(prefix, name);
+            json.writeNumber(value);
+        }
+
+        @Override
+        protected void visitDouble(final String prefix, final String name, final double value) {
+            key(prefix, name);
+            if (Double.isFinite(value)) {
+                json.writeNumber(value);
+            } else {
+                json.writeString(Double.toString(value));
+            }
+        }
+
+        @Override
+        protected void visitBoolean(final String prefix, final String name, final boolean value) {
+            key(prefix, name);
+            json.writeBoolean(value);
+        }
+
+        @Override
+        protected void visitObject(final String prefix, final String name, final Object value) {
+            key(prefix, name);
+            json.writeValue(value);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.narration.testing;
+
+import dev.narration.event.ActorInference;
+import dev.narration.event.ActorRule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+
+/**
+ * Captures the narration of a {@link LoggerContext} in unit tests: events, not text, so a test asserts what a
+ * request narrated rather than how a layout printed it. Needs no test framework.
+ *
+ * <pre>{@code
+ * try (NarrationCapture capture = NarrationCapture.attach(LoggerContext.getContext(false))) {
+ *     service.handle(request);
+ *     List<CapturedNarration> events = capture.awaitEvents(2, Duration.ofSeconds(5));
+ *     assertEquals("accept", events.get(0).action());
+ *     assertEquals(events.get(0).correlationId(), events.get(1).correlationId());
+ * }
+ * }</pre>
+ *
+ * <p>The capture is attached where each event's journey through the logger configurations ends: the root and
+ * every non-additive logger configuration, so it sees every event once, whatever the additivity; a
+ * reconfiguration replaces it. With asynchronous loggers
+ * events arrive on the background thread: use {@link #awaitEvents(int, Duration)}, which waits at most the given
+ * time.
+ */
+public final class NarrationCapture implements AutoCloseable {
+    private final LoggerContext context;
+    private final Configuration configuration;
+    private final CaptureAppender appender;
+
+    private NarrationCapture(final LoggerContext context, final ActorRule actorRule) {
+        this.context = context;
+        this.configuration = context.getConfiguration();
+        this.appender = new CaptureAppender("NarrationCapture-" + System.identityHashCode(this), ActorInference.of(actorRule));
+        appender.start();
+        for (final LoggerConfig logger : loggerConfigs()) {
+            logger.addAppender(appender, null, null);
+        }
+        context.updateLoggers();
+    }
+
+    /** Starts capturing every event of the context, inferring actors by the default {@code package} rule. */
+    public static NarrationCapture attach(final LoggerContext context) {
+        return attach(context, ActorRule.PACKAGE);
+    }
+
+    /** Starts capturing, inferring actors by the given rule (match your layout's {@code actorRule}). */
+    public static NarrationCapture attach(final LoggerContext context, final ActorRule actorRule) {
+        return new NarrationCapture(Objects.requireNonNull(context, "context"), Objects.requireNonNull(actorRule, "actorRule"));
+    }
+
+    /** The events captured so far, in the order they were appended. */
+    public List<CapturedNarration> events() {
+        synchronized (appender.events) {
+            return List.copyOf(appender.events);
+        }
+    }
+
+    /** The captured events that match a condition. */
+    public List<CapturedNarration> events(final Predicate<? super CapturedNarration> condition) {
+        final List<CapturedNarration> matching = new ArrayList<>();
+        for (final CapturedNarration event : events()) {
+            if (condition.test(event)) {
+                matching.add(event);
+            }
+        }
+        return matching;
+    }
+
+    /** The captured events of one correlation id, in order: the story of one request. */
+    public List<CapturedNarration> story(final String correlationId) {
+        return events(event -> correlationId.equals(event.correlationId()));
+    }
+
+    /**
+     * Waits until at least {@code count} events were captured or the timeout passed, and returns the events
+     * captured by then (check the size: fewer means the timeout passed).
+     */
+    public List<CapturedNarration> awaitEvents(final int count, final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (appender.events) {
+            while (appender.events.size() < count) {
+                final long remainingMillis = (deadline - System.nanoTime()) / 1_000_000L;
+                if (remainingMillis <= 0) {
+                    break;
+                }
+                try {
+                    appender.events.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return List.copyOf(appender.events);
+        }
+    }
+
+    /** Forgets the events captured so far. */
+    public void clear() {
+        synchronized (appender.events) {
+            appender.events.clear();
+        }
+    }
+
+    /** Detaches the capture from the context. */
+    @Override
+    public void close() {
+        for (final LoggerConfig logger : loggerConfigs()) {
+            logger.removeAppender(appender.getName());
+        }
+        context.updateLoggers();
+        appender.stop();
+    }
+
+    /** Where events stop travelling up the hierarchy: attaching only there captures each event exactly once. */
+    private List<LoggerConfig> loggerConfigs() {
+        final List<LoggerConfig> loggers = new ArrayList<>();
+        loggers.add(configuration.getRootLogger());
+        for (final LoggerConfig logger : configuration.getLoggers().values()) {
+            if (!logger.isAdditive() && logger != configuration.getRootLogger()) {
+                loggers.add(logger);
+            }
+        }
+        return loggers;
+    }
+
+    private static final class CaptureAppender extends AbstractAppender {
+        private final List<CapturedNarration> events = new ArrayList<>();
+        private final ActorInference actors;
+
+        CaptureAppender(final String name, final ActorInference actors) {
+            super(name, null, null, true, Property.EMPTY_ARRAY);
+            this.actors = actors;
+        }
+
+        @Override
+        public void append(final LogEvent event) {
+            final CapturedNarration captured = CapturedNarration.of(event, actors);
+            synchronized (events) {
+                events.add(captured);
+                events.notifyAll();
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.narration.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.narration.Narration;
+import dev.narration.testsupport.Allocations;
+import dev.narration.testsupport.DrainingDestination;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.junit.jupiter.api.Test;
+
+/** Encoding into a byte destination, the path every file and socket appender takes, allocates nothing. */
+class EncodeAllocationTest {
+    private final NarrationJsonLayout layout = NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+            .setServiceName("orchestratord").setServiceVersion("1.4.2").setEnvironment(Map.of()).build();
+    private final DrainingDestination destination = new DrainingDestination();
+
+    private static LogEvent event(final org.apache.logging.log4j.message.Message message) {
+        final SortedArrayStringMap context = new SortedArrayStringMap();
+        context.putValue("correlation_id", "req-7f3a9c");
+        context.putValue("job_id", "job-123");
+        context.putValue("pool_id", "default");
+        context.freeze();
+        return Log4jLogEvent.newBuilder().setLoggerName("com.acme.orchestratord.JobAdmission").setLevel(Level.INFO)
+                .setMessage(message).setContextData(context).setThreadName("main").setTimeMillis(1_763_708_809_123L)
+                .build();
+    }
+
+    @Test
+    void plainInfoEventEncodesWithoutAllocating() {
+        final LogEvent event = event(new ParameterizedMessage("Accepted request; queued at position {} on pool {}", 3, "default"));
+        event.getMessage().getFormattedMessage();
+        final double perCall = Allocations.perCall(50_000, 20_000, () -> layout.encode(event, destination));
+        assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
+        assertThat(destination.bytes()).isPositive();
+    }
+
+    @Test
+    void narrationEventWithTypedFieldsEncodesWithoutAllocating() {
+        final LogEvent event = event(Narration.action("accept").target("job-123").human("Accepted request; queued at position {}", 3)
+                .cute("Welcome to the queue! 🎫").field("queue_position", 3).field("load", 0.25).field("gpu", true));
+        event.getMessage().getFormattedMessage();
+        final double perCall = Allocations.perCall(50_000, 20_000, () -> layout.encode(event, destination));
+        assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.narration.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.narration.Narration;
+import dev.narration.testsupport.Log4jFixture;
+import java.time.Duration;
+import java.util.List;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NarrationCaptureTest {
+    private static final String CONFIG = "<Configuration status='WARN'><Appenders><Null name='null'/></Appenders>"
+            + "<Loggers>"
+            + "<Logger name='com.acme.pool' level='DEBUG' additivity='false'><AppenderRef ref='null'/></Logger>"
+            + "<Logger name='com.acme.orchestratord' level='INFO'/>"
+            + "<Root level='INFO'><AppenderRef ref='null'/></Root></Loggers></Configuration>";
+
+    @AfterEach
+    void clearContext() {
+        ThreadContext.clearMap();
+    }
+
+    @Test
+    void aRequestTellsItsStoryOnceEvenThroughAdditiveLoggers() {
+        try (Log4jFixture log4j = Log4jFixture.allAsync(CONFIG);
+                NarrationCapture capture = NarrationCapture.attach(log4j.context())) {
+            final Logger admission = log4j.logger("com.acme.orchestratord.Admission");
+            final Logger pool = log4j.logger("com.acme.pool.Dispatcher");
+            ThreadContext.put("correlation_id", "req-1");
+            admission.info(Narration.action("accept").target("job-1").human("Accepted job-1").field("queue_position", 2));
+            pool.debug(Narration.action("dispatch").target("job-1").human("Dispatched job-1 to worker-a"));
+            ThreadContext.put("correlation_id", "req-2");
+            admission.info("Accepted job-2");
+
+            final List<CapturedNarration> events = capture.awaitEvents(3, Duration.ofSeconds(10));
+            assertThat(events).hasSize(3);
+            final List<CapturedNarration> story = capture.story("req-1");
+            assertThat(story).extracting(CapturedNarration::action).containsExactly("accept", "dispatch");
+            assertThat(story).extracting(CapturedNarration::actor).containsExactly("orchestratord", "pool");
+            assertThat(story.get(0).field("queue_position")).isEqualTo(2L);
+            assertThat(story.get(1).human()).isEqualTo("Dispatched job-1 to worker-a");
+            assertThat(capture.story("req-2")).singleElement()
+                    .satisfies(event -> assertThat(event.human()).isEqualTo("Accepted job-2"));
+        }
+    }
+
+    @Test
+    void closeDetachesAndAwaitReturnsAtTimeout() {
+        try (Log4jFixture log4j = Log4jFixture.sync(CONFIG)) {
+            final LoggerContext context = log4j.context();
+            final NarrationCapture capture = NarrationCapture.attach(context);
+            log4j.logger("com.acme.orchestratord.Admission").info("one");
+            assertThat(capture.awaitEvents(2, Duration.ofMillis(50))).hasSize(1);
+            capture.close();
+            log4j.logger("com.acme.orchestratord.Admission").info("two");
+            assertThat(capture.events()).hasSize(1);
+            assertThat(context.getConfiguration().getRootLogger().getAppenders()).containsOnlyKeys("null");
+        }
+    }
+}
