@@ -36,10 +36,14 @@ public final class CorrelationIds {
 
     /** A fresh id: a 26-character ULID. */
     public static String generate() {
+        return generate(System.currentTimeMillis());
+    }
+
+    /** A fresh id stamped with the given time: what {@link #generate()} does, with the clock read by the caller. */
+    static String generate(final long millis) {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         final long high = random.nextLong() ^ SALT_HIGH;
         final long low = random.nextLong() ^ SALT_LOW;
-        final long millis = System.currentTimeMillis();
         // One concatenation of 26 chars: javac's indified concatenation sizes and fills the result's array
         // directly, so the id is the only allocation (a scratch array would be a second one).
         // 48 bits of time in 10 characters (the top 2 bits stay zero until the year 10889), then 80 random bits in

@@ -3,12 +3,8 @@ package dev.narration.async;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.StatusCapture;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.Test;
 
 class LossyDisruptorCheckTest {
@@ -41,33 +37,18 @@ class LossyDisruptorCheckTest {
 
     @Test
     void theProjectsOwnAllAsyncSetupStartsWithoutTheWarningAndADisruptor4WouldRaiseIt() {
-        final List<String> errors = new CopyOnWriteArrayList<>();
-        final StatusListener listener = new StatusListener() {
-            @Override
-            public void log(final StatusData data) {
-                errors.add(data.getFormattedStatus());
-            }
-
-            @Override
-            public Level getStatusLevel() {
-                return Level.ERROR;
-            }
-
-            @Override
-            public void close() {}
-        };
-        StatusLogger.getLogger().registerListener(listener);
-        try (Log4jFixture log4j = Log4jFixture.allAsync("<Configuration status='WARN'><Appenders><Null name='n'>"
+        final List<String> errors;
+        try (StatusCapture status = StatusCapture.start();
+                Log4jFixture log4j = Log4jFixture.allAsync("<Configuration status='WARN'><Appenders><Null name='n'>"
                 + "<NarrationJsonLayout/></Null></Appenders><Loggers><Root level='INFO'><AppenderRef ref='n'/></Root>"
                 + "</Loggers></Configuration>")) {
             log4j.logger("a.b").info("started");
-            assertThat(errors).noneMatch(message -> message.contains("DISCARDS"));
+            assertThat(status.errors()).noneMatch(message -> message.contains("DISCARDS"));
 
             final ClassLoader disruptor4 = hiding(getClass().getClassLoader(), "com.lmax.disruptor.SequenceReportingEventHandler");
             LossyDisruptorCheck.warnIfLossy(log4j.context().getConfiguration(), disruptor4);
             LossyDisruptorCheck.warnIfLossy(log4j.context().getConfiguration(), disruptor4);
-        } finally {
-            StatusLogger.getLogger().removeListener(listener);
+            errors = status.errors();
         }
         assertThat(errors).filteredOn(message -> message.contains("SILENTLY DISCARDS EVENTS")).hasSize(1);
     }

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.StatusCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,26 +59,10 @@ class RedactionDocsExampleTest {
 
     @Test
     void badSettingsAreReportedNamingElementAndAttributeAndRedactionGoesOn() {
-        final List<String> errors = new ArrayList<>();
-        final StatusListener listener = new StatusListener() {
-            @Override
-            public void log(final StatusData data) {
-                if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                    errors.add(data.getMessage().getFormattedMessage());
-                }
-            }
-
-            @Override
-            public Level getStatusLevel() {
-                return Level.ERROR;
-            }
-
-            @Override
-            public void close() {}
-        };
-        StatusLogger.getLogger().registerListener(listener);
         final List<String> lines;
-        try (Log4jFixture log4j = Log4jFixture.sync("<Configuration status='OFF'><Appenders>"
+        final List<String> errors;
+        try (StatusCapture status = StatusCapture.start();
+                Log4jFixture log4j = Log4jFixture.sync("<Configuration status='OFF'><Appenders>"
                 + "<File name='f' fileName='${dir}/out.log'><PatternLayout pattern='%m%n'/></File>"
                 + "<Rewrite name='r'><RedactionRewritePolicy disable='jwtt' enable='phone' maxScanLength='-1' mask=''>"
                 + "<RedactionRule name='broken' pattern='([a-z'/><RedactionRule pattern='x'/></RedactionRewritePolicy>"
@@ -90,8 +70,7 @@ class RedactionDocsExampleTest {
                 + "<Loggers><Root level='INFO'><AppenderRef ref='r'/></Root></Loggers></Configuration>")) {
             log4j.logger("x").info("password=hunter2");
             lines = log4j.stopAndReadLines("out.log");
-        } finally {
-            StatusLogger.getLogger().removeListener(listener);
+            errors = status.errors();
         }
         assertThat(lines).containsExactly("password=[REDACTED:password]");
         assertThat(errors).anySatisfy(e -> assertThat(e).contains("RedactionRule", "broken", "invalid pattern=\"([a-z\""));

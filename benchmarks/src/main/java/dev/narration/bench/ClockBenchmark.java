@@ -2,8 +2,6 @@ package dev.narration.bench;
 
 import dev.narration.trace.Trace;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.time.MutableInstant;
 import org.apache.logging.log4j.core.util.Clock;
 import org.apache.logging.log4j.core.util.SystemClock;
@@ -15,9 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,27 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class ClockBenchmark {
-    static {
-        RecommendedSettings.applyUnlessSet();
-    }
-
+public class ClockBenchmark extends AsyncLoggerState {
     private final MutableInstant instant = new MutableInstant();
     private final Clock systemClock = new SystemClock();
     private final Clock systemMillisClock = new SystemMillisClock();
-    private LoggerContext context;
-    private Logger logger;
-    private long i;
 
-    @Setup
-    public void start() {
-        context = AsyncContexts.start("narration");
-        logger = context.getLogger("com.acme.orchestratord.Dispatcher");
-    }
-
-    @TearDown
-    public void stop() {
-        context.stop();
+    @Override
+    protected String loggerName() {
+        return "com.acme.orchestratord.Dispatcher";
     }
 
     @Benchmark

@@ -1,14 +1,12 @@
 package dev.narration.bench;
 
 import dev.narration.layout.NarrationJsonLayout;
-import java.nio.ByteBuffer;
+import dev.narration.testsupport.DrainingDestination;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.core.layout.ByteBufferDestination;
-import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.apache.logging.log4j.message.ParameterizedMessage;
@@ -45,7 +43,7 @@ public class EncodeBenchmark {
     private NarrationJsonLayout narration;
     private JsonTemplateLayout jsonTemplateEcs;
     private PatternLayout pattern;
-    private final Destination destination = new Destination();
+    private final DrainingDestination destination = new DrainingDestination();
 
     @Setup
     public void setUp() {
@@ -105,42 +103,6 @@ public class EncodeBenchmark {
                 default:
                     return EventShapes.named(name);
             }
-        }
-    }
-
-    /** Counts and discards bytes without allocating, like a file appender with an ample buffer. */
-    static final class Destination implements ByteBufferDestination {
-        private final ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
-        private long drained;
-
-        @Override
-        public ByteBuffer getByteBuffer() {
-            return buffer;
-        }
-
-        @Override
-        public ByteBuffer drain(final ByteBuffer full) {
-            full.flip();
-            drained += full.remaining();
-            full.clear();
-            return full;
-        }
-
-        @Override
-        public void writeBytes(final ByteBuffer data) {
-            ByteBufferDestinationHelper.writeToUnsynchronized(data, this);
-        }
-
-        @Override
-        public void writeBytes(final byte[] data, final int offset, final int length) {
-            ByteBufferDestinationHelper.writeToUnsynchronized(data, offset, length, this);
-        }
-
-        long reset() {
-            final long written = drained + buffer.position();
-            buffer.clear();
-            drained = 0;
-            return written;
         }
     }
 }

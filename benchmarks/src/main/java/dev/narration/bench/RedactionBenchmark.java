@@ -1,18 +1,17 @@
 package dev.narration.bench;
 
+import dev.narration.testsupport.DrainingDestination;
+
 import dev.narration.layout.NarrationJsonLayout;
 import dev.narration.redact.RedactionRewritePolicy;
 import dev.narration.redact.Redactor;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.core.layout.ByteBufferDestination;
-import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringMap;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -45,7 +44,7 @@ public class RedactionBenchmark {
     private final NarrationJsonLayout layout = NarrationJsonLayout.newBuilder().setServiceName("bench").build();
     private final NarrationJsonLayout redactingLayout = NarrationJsonLayout.newBuilder().setServiceName("bench")
             .setRedaction(Redactor.newBuilder().setName("bench-layout").build()).build();
-    private final Discard destination = new Discard();
+    private final DrainingDestination destination = new DrainingDestination();
     private LogEvent event;
 
     @Setup
@@ -101,46 +100,14 @@ public class RedactionBenchmark {
     }
 
     @Benchmark
-    public int layoutEncode() {
+    public long layoutEncode() {
         layout.encode(event, destination);
-        return destination.clear();
+        return destination.reset();
     }
 
     @Benchmark
-    public int layoutEncodeRedacted() {
+    public long layoutEncodeRedacted() {
         redactingLayout.encode(event, destination);
-        return destination.clear();
-    }
-
-    /** A destination that keeps the encoded bytes only until the benchmark method clears them. */
-    static final class Discard implements ByteBufferDestination {
-        private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-
-        int clear() {
-            final int written = buffer.position();
-            buffer.clear();
-            return written;
-        }
-
-        @Override
-        public ByteBuffer getByteBuffer() {
-            return buffer;
-        }
-
-        @Override
-        public ByteBuffer drain(final ByteBuffer buf) {
-            buf.clear();
-            return buf;
-        }
-
-        @Override
-        public void writeBytes(final ByteBuffer data) {
-            ByteBufferDestinationHelper.writeToUnsynchronized(data, this);
-        }
-
-        @Override
-        public void writeBytes(final byte[] data, final int offset, final int length) {
-            buffer.clear();
-        }
+        return destination.reset();
     }
 }

@@ -3,8 +3,6 @@ package dev.narration.bench;
 import dev.narration.trace.FunctionTrace;
 import dev.narration.trace.Trace;
 import java.util.concurrent.TimeUnit;
-import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.util.Unbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,9 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,24 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
-public class TraceOffBenchmark {
-    static {
-        RecommendedSettings.applyUnlessSet();
-    }
+public class TraceOffBenchmark extends AsyncLoggerState {
 
-    private LoggerContext context;
-    private Logger logger;
-    private long i;
-
-    @Setup
-    public void start() {
-        context = AsyncContexts.start("narration");
-        logger = context.getLogger("com.acme.quiet.Dispatcher");
-    }
-
-    @TearDown
-    public void stop() {
-        context.stop();
+    @Override
+    protected String loggerName() {
+        return "com.acme.quiet.Dispatcher";
     }
 
     @Benchmark

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.layout.ByteBufferDestinationHelper;
 
-/** A byte destination that counts and discards what a layout encodes, allocating nothing after construction. */
+/**
+ * A byte destination that counts and discards what a layout encodes, allocating nothing after construction: the
+ * sink of the allocation tests and of the encode benchmarks (benchmarks/pom.xml compiles this directory too).
+ */
 public final class DrainingDestination implements ByteBufferDestination {
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private long bytes;
@@ -35,5 +38,13 @@ public final class DrainingDestination implements ByteBufferDestination {
     /** Every byte encoded so far, drained or still buffered. */
     public long bytes() {
         return bytes + buffer.position();
+    }
+
+    /** Returns {@link #bytes()} and starts counting afresh. */
+    public long reset() {
+        final long written = bytes();
+        buffer.clear();
+        bytes = 0;
+        return written;
     }
 }
