@@ -41,11 +41,18 @@ public final class EventNarration {
     }
 
     public static String action(final LogEvent event) {
+        return action(event, TraceFields.of(event.getMessage()));
+    }
+
+    /**
+     * As {@link #action(LogEvent)}, with the event's trace fields already read ({@code null} when the event is
+     * not a TRACE helper's): a writer that reads several fields of one event reads the helper's parameters once.
+     */
+    public static String action(final LogEvent event, final TraceFields trace) {
         final Narration narration = narration(event);
         if (narration != null && narration.getAction() != null) {
             return narration.getAction();
         }
-        final TraceFields trace = TraceFields.of(event.getMessage());
         if (trace != null && trace.action() != null) {
             return trace.action();
         }
@@ -54,11 +61,15 @@ public final class EventNarration {
     }
 
     public static String target(final LogEvent event) {
+        return target(event, TraceFields.of(event.getMessage()));
+    }
+
+    /** As {@link #target(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
+    public static String target(final LogEvent event, final TraceFields trace) {
         final Narration narration = narration(event);
         if (narration != null && narration.getTarget() != null) {
             return narration.getTarget();
         }
-        final TraceFields trace = TraceFields.of(event.getMessage());
         if (trace != null && trace.target() != null) {
             return trace.target();
         }
@@ -80,13 +91,22 @@ public final class EventNarration {
      * (configuration-wide filters) need this.
      */
     public static String correlationId(final Message message, final ReadOnlyStringMap context, final String contextKey) {
+        return correlationId(message, TraceFields.of(message), context, contextKey);
+    }
+
+    /** As {@link #correlationId(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
+    public static String correlationId(final LogEvent event, final TraceFields trace) {
+        return correlationId(event.getMessage(), trace, event.getContextData(), NarrationFields.CORRELATION_ID);
+    }
+
+    private static String correlationId(
+            final Message message, final TraceFields trace, final ReadOnlyStringMap context, final String contextKey) {
         if (message instanceof Narration) {
             final String own = ((Narration) message).getCorrelationId();
             if (own != null) {
                 return own;
             }
         }
-        final TraceFields trace = TraceFields.of(message);
         if (trace != null && trace.correlationId() != null) {
             return trace.correlationId();
         }

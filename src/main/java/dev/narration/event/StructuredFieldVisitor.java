@@ -28,19 +28,41 @@ public abstract class StructuredFieldVisitor {
 
     /** Visits every structured field of the event. */
     public final void visit(final LogEvent event) {
+        load(event);
+        try {
+            visitLoaded(event);
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Reads the event's message, for {@link #visitLoaded} and {@link #trace()}; {@link #clear()} forgets it. A
+     * writer that also needs the action, target and correlation id loads once and passes {@link #trace()} on.
+     */
+    public final void load(final LogEvent event) {
         final Message message = event.getMessage();
         narration = message instanceof Narration ? (Narration) message : null;
         mapFields = message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
         traced = narration == null && mapFields == null && trace.read(message);
-        try {
-            visitMessageFields();
-            event.getContextData().forEach(CONTEXT_ENTRY, this);
-        } finally {
-            narration = null;
-            mapFields = null;
-            traced = false;
-            trace.clear();
-        }
+    }
+
+    /** The loaded event's TRACE helper fields, or {@code null} when it is not a helper's event. */
+    public final TraceFields trace() {
+        return traced ? trace : null;
+    }
+
+    /** Visits every structured field of the event given to {@link #load}. */
+    public final void visitLoaded(final LogEvent event) {
+        visitMessageFields();
+        event.getContextData().forEach(CONTEXT_ENTRY, this);
+    }
+
+    public final void clear() {
+        narration = null;
+        mapFields = null;
+        traced = false;
+        trace.clear();
     }
 
     protected abstract void visitString(String prefix, String name, CharSequence value);

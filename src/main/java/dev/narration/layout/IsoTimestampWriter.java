@@ -9,22 +9,21 @@ package dev.narration.layout;
 final class IsoTimestampWriter {
     private static final long SECONDS_PER_DAY = 86_400L;
 
-    private final StringBuilder secondPrefix = new StringBuilder(24);
+    private final JsonLine secondPrefix = new JsonLine(32);
     private long prefixSecond = Long.MIN_VALUE;
 
-    void write(final StringBuilder out, final long epochSecond, final int nanoOfSecond) {
+    void write(final JsonLine out, final long epochSecond, final int nanoOfSecond) {
         if (epochSecond != prefixSecond) {
             secondPrefix.setLength(0);
             writeSecond(secondPrefix, epochSecond);
             prefixSecond = epochSecond;
         }
         out.append(secondPrefix);
-        pad(out, nanoOfSecond / 1_000_000, 3);
-        out.append('Z');
+        out.appendPadded(nanoOfSecond / 1_000_000, 3).append('Z');
     }
 
     /** {@code 2026-11-21T07:06:49.}: everything up to the milliseconds. */
-    private static void writeSecond(final StringBuilder out, final long epochSecond) {
+    private static void writeSecond(final JsonLine out, final long epochSecond) {
         final long days = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
         final int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
         // Civil date from days since 1970-01-01 (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
@@ -39,30 +38,20 @@ final class IsoTimestampWriter {
         final long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
 
         if (year >= 0 && year <= 9999) {
-            pad(out, (int) year, 4);
+            out.appendPadded((int) year, 4);
         } else {
             out.append(year);
         }
         out.append('-');
-        pad(out, month, 2);
+        out.appendPadded(month, 2);
         out.append('-');
-        pad(out, day, 2);
+        out.appendPadded(day, 2);
         out.append('T');
-        pad(out, secondOfDay / 3600, 2);
+        out.appendPadded(secondOfDay / 3600, 2);
         out.append(':');
-        pad(out, secondOfDay / 60 % 60, 2);
+        out.appendPadded(secondOfDay / 60 % 60, 2);
         out.append(':');
-        pad(out, secondOfDay % 60, 2);
+        out.appendPadded(secondOfDay % 60, 2);
         out.append('.');
-    }
-
-    private static void pad(final StringBuilder out, final int value, final int width) {
-        int divisor = 1;
-        for (int i = 1; i < width; i++) {
-            divisor *= 10;
-        }
-        for (int remaining = value; divisor > 0; divisor /= 10) {
-            out.append((char) ('0' + remaining / divisor % 10));
-        }
     }
 }

@@ -19,12 +19,30 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
 final class LineWriter {
     static final String TRUNCATION_SUFFIX = "…[truncated]";
     /**
-     * Lines up to this many characters keep their buffer between events. Log4j's shared layout buffer is trimmed
-     * at 2 KiB, which made every event with a stack trace regrow it; 32 KiB per logging thread covers them.
+     * Lines up to this many bytes keep their buffer between events. Log4j's shared layout buffer is trimmed at
+     * 2 KiB, which made every event with a stack trace regrow it; 16 KiB per logging thread covers them.
      */
     private static final int RETAINED_LINE_CAPACITY = 16 * 1024;
 
-    private final StringBuilder line = new StringBuilder(1024);
+    private static final byte[] TIMESTAMP = JsonLine.fixed("{\"@timestamp\":\"");
+    private static final byte[] LEVEL = key("level");
+    private static final byte[] ACTOR = key("actor");
+    private static final byte[] ACTION = key("action");
+    private static final byte[] TARGET = key("target");
+    private static final byte[] HUMAN = key("human");
+    private static final byte[] CUTE = key("cute");
+    private static final byte[] STORY = key("story");
+    private static final byte[] CORRELATION_ID = key("correlation_id");
+    private static final byte[] TRACE_ID = key("trace_id");
+    private static final byte[] SPAN_ID = key("span_id");
+    private static final byte[] LOGGER = key("logger");
+    private static final byte[] THREAD = key("thread");
+    private static final byte[] EXCEPTION_TYPE = key("exception.type");
+    private static final byte[] EXCEPTION_MESSAGE = key("exception.message");
+    private static final byte[] EXCEPTION_STACKTRACE = key("exception.stacktrace");
+    private static final byte[] END = JsonLine.fixed("}\n");
+
+    private final JsonLine line = new JsonLine(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
     private final IsoTimestampWriter timestamps = new IsoTimestampWriter();
@@ -72,51 +90,54 @@ final class LineWriter {
     private Redactor redactor;
     /** Whether the value being written is a context value, usually the same object on many events (see ScanBuffer). */
     private boolean recurring;
-    private StringBuilder out;
+    private JsonLine out;
     private int maxStringLength;
 
+    /** {@code ,"name":"}, pre-encoded. */
+    private static byte[] key(final String name) {
+        return JsonLine.fixed(",\"" + name + "\":\"");
+    }
+
     /** The thread's line buffer, emptied, for the next event. */
-    StringBuilder lineBuffer() {
-        if (line.capacity() > RETAINED_LINE_CAPACITY) {
-            line.setLength(RETAINED_LINE_CAPACITY);
-            line.trimToSize();
-        }
-        line.setLength(0);
+    JsonLine lineBuffer() {
+        line.clear(RETAINED_LINE_CAPACITY);
         return line;
     }
 
     void write(
             final LogEvent event,
-            final StringBuilder target,
-            final String serviceMembers,
+            final JsonLine target,
+            final byte[] serviceMembers,
             final ActorInference actors,
             final int maxLength,
             final Redactor redaction) {
         this.out = target;
         this.redactor = redaction;
         this.maxStringLength = maxLength;
+        fields.load(event);
         try {
             final Instant instant = event.getInstant();
-            out.append("{\"@timestamp\":\"");
+            out.append(TIMESTAMP);
             timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
             out.append('"');
-            identifier("level", event.getLevel().name());
+            identifier(LEVEL, event.getLevel().name());
             out.append(serviceMembers);
-            identifier("actor", EventNarration.actor(event, actors));
-            identifier("action", EventNarration.action(event));
-            string("target", EventNarration.target(event));
+            identifier(ACTOR, EventNarration.actor(event, actors));
+            identifier(ACTION, EventNarration.action(event, fields.trace()));
+            string(TARGET, EventNarration.target(event, fields.trace()));
             human(event);
-            string("cute", EventNarration.cute(event));
-            string("story", EventNarration.story(event));
-            identifier("correlation_id", EventNarration.correlationId(event));
-            identifier("trace_id", EventNarration.traceId(event));
-            identifier("span_id", EventNarration.spanId(event));
-            fields.visit(event);
-            identifier("logger", event.getLoggerName());
-            identifier("thread", event.getThreadName());
+            string(CUTE, EventNarration.cute(event));
+            string(STORY, EventNarration.story(event));
+            identifier(CORRELATION_ID, EventNarration.correlationId(event, fields.trace()));
+            identifier(TRACE_ID, EventNarration.traceId(event));
+            identifier(SPAN_ID, EventNarration.spanId(event));
+            fields.visitLoaded(event);
+            identifier(LOGGER, event.getLoggerName());
+            identifier(THREAD, event.getThreadName());
             exception(event.getThrown());
-            out.append("}\n");
+            out.append(END);
         } finally {
+            fields.clear();
             this.out = null;
             this.redactor = null;
             this.recurring = false;
@@ -139,7 +160,7 @@ final class LineWriter {
             scratch.append("<message formatting failed: ").append(e.getClass().getName()).append('>');
         }
         if (scratch.length() > 0) {
-            key("human");
+            out.append(HUMAN);
             text(scratch);
         }
     }
@@ -148,9 +169,9 @@ final class LineWriter {
         if (thrown == null) {
             return;
         }
-        identifier("exception.type", RedactedThrowable.classNameOf(thrown));
-        string("exception.message", StackTraceWriter.messageOf(thrown));
-        key("exception.stacktrace");
+        identifier(EXCEPTION_TYPE, RedactedThrowable.classNameOf(thrown));
+        string(EXCEPTION_MESSAGE, StackTraceWriter.messageOf(thrown));
+        out.append(EXCEPTION_STACKTRACE);
         StackTraceWriter.write(out, thrown, redactor, redacted, scanBuffer);
         out.append('"');
     }
@@ -159,18 +180,16 @@ final class LineWriter {
      * A value that names something (level, actor, logger, ids): chosen by code, not data, so never cut by
      * {@code maxStringLength} and not scanned for secrets (the rewrite policy leaves them alone too).
      */
-    private void identifier(final String key, final String value) {
+    private void identifier(final byte[] key, final String value) {
         if (value != null) {
-            key(key);
-            JsonEscaper.escape(out, value);
-            out.append('"');
+            out.append(key).escapedRecurring(value).append('"');
         }
     }
 
     /** A text value, cut by {@code maxStringLength} when one is set. */
-    private void string(final String key, final String value) {
+    private void string(final byte[] key, final String value) {
         if (value != null) {
-            key(key);
+            out.append(key);
             text(value);
         }
     }
@@ -180,7 +199,7 @@ final class LineWriter {
      * instead of the value; whether it did.
      */
     private boolean maskedKey(final String prefix, final String name) {
-        key(prefix, name);
+        fieldKey(prefix, name);
         final String mask = redactor == null ? null : redactor.maskForKey(name, scanBuffer);
         if (mask == null) {
             return false;
@@ -189,26 +208,24 @@ final class LineWriter {
         return true;
     }
 
-    /** Writes {@code ,"key":"} for a fixed key known to need no escaping, leaving the string open. */
-    private void key(final String key) {
-        out.append(",\"").append(key).append("\":\"");
-    }
-
     /** Writes {@code ,"prefixkey":} for a user-supplied key. */
-    private void key(final String prefix, final String key) {
-        out.append(",\"");
+    private void fieldKey(final String prefix, final String key) {
+        out.append(',').append('"');
         if (prefix != null) {
             out.append(prefix);
         }
-        JsonEscaper.escape(out, key);
-        out.append("\":");
+        out.escapedRecurring(key).append('"').append(':');
     }
 
     /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
         final CharSequence safe = redactor == null ? value
                 : recurring ? redactor.redactRecurring(value, redacted, scanBuffer) : redactor.redact(value, redacted, scanBuffer);
-        JsonEscaper.escape(out, safe, maxStringLength, TRUNCATION_SUFFIX);
+        if (recurring && safe instanceof String && (maxStringLength <= 0 || safe.length() <= maxStringLength)) {
+            out.escapedRecurring((String) safe);
+        } else {
+            out.escaped(safe, maxStringLength, TRUNCATION_SUFFIX);
+        }
         out.append('"');
     }
 
@@ -225,7 +242,7 @@ final class LineWriter {
         } else if (value instanceof Double || value instanceof Float) {
             number(((Number) value).doubleValue());
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            out.append(value);
+            out.append(value.toString());
         } else if (value instanceof Boolean) {
             out.append(((Boolean) value).booleanValue());
         } else if (value instanceof CharSequence) {
@@ -253,10 +270,12 @@ final class LineWriter {
     }
 
     private void number(final double value) {
+        scratch.setLength(0);
+        scratch.append(value);
         if (Double.isFinite(value)) {
-            out.append(value);
+            out.escaped(scratch);
         } else {
-            out.append('"').append(value).append('"');
+            out.append('"').escaped(scratch).append('"');
         }
     }
 }

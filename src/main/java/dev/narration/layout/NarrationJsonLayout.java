@@ -44,7 +44,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     private static final ThreadLocal<LineWriter> WRITERS = ThreadLocal.withInitial(LineWriter::new);
 
     private final ServiceIdentity service;
-    private final String serviceMembers;
+    private final byte[] serviceMembers;
     private final ActorInference actors;
     private final int maxStringLength;
     private final Redactor redactor;
@@ -52,7 +52,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorRule actorRule) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
-        this.serviceMembers = service.toJsonMembers();
+        this.serviceMembers = JsonLine.fixed(service.toJsonMembers());
         this.actors = ActorInference.of(actorRule);
         this.maxStringLength = Math.max(0, builder.maxStringLength);
         this.redactor = builder.redaction;
@@ -74,26 +74,31 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     }
 
     @Override
+    public byte[] toByteArray(final LogEvent event) {
+        return writeLine(event).toByteArray();
+    }
+
+    /**
+     * Writes the line as UTF-8 bytes and hands them to the destination in one call, which copies them into the
+     * appender's buffer under its own lock; nothing goes through Log4j's character encoder.
+     */
+    @Override
     public void encode(final LogEvent event, final ByteBufferDestination destination) {
-        getStringBuilderEncoder().encode(writeLine(event), destination);
+        writeLine(event).writeTo(destination);
     }
 
     /** Writes the event into the thread's line buffer and returns it. */
-    private StringBuilder writeLine(final LogEvent event) {
+    private JsonLine writeLine(final LogEvent event) {
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
-        final StringBuilder line = writer.lineBuffer();
-        final int start = line.length();
+        final JsonLine line = writer.lineBuffer();
         try {
             writer.write(event, line, serviceMembers, actors, maxStringLength, redactor);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
-            line.setLength(start);
+            line.setLength(0);
             line.append("{\"level\":\"").append(event.getLevel().name()).append('"').append(serviceMembers)
-                    .append(",\"logger\":\"");
-            JsonEscaper.escape(line, String.valueOf(event.getLoggerName()));
-            line.append("\",\"narration.encoding_error\":\"");
-            JsonEscaper.escape(line, String.valueOf(e));
-            line.append("\"}\n");
+                    .append(",\"logger\":\"").escaped(String.valueOf(event.getLoggerName()))
+                    .append("\",\"narration.encoding_error\":\"").escaped(String.valueOf(e)).append("\"}\n");
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
         return line;

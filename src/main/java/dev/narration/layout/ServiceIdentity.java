@@ -60,7 +60,7 @@ public final class ServiceIdentity {
 
     /** The identity as JSON members, each preceded by a comma, ready to be appended to every line. */
     String toJsonMembers() {
-        final StringBuilder out = new StringBuilder();
+        final JsonLine out = new JsonLine(128);
         member(out, "service.name", name);
         member(out, "service.version", version);
         member(out, "service.instance.id", instanceId);
@@ -68,11 +68,9 @@ public final class ServiceIdentity {
         return out.toString();
     }
 
-    private static void member(final StringBuilder out, final String key, final String value) {
+    private static void member(final JsonLine out, final String key, final String value) {
         if (value != null) {
-            out.append(",\"").append(key).append("\":\"");
-            JsonEscaper.escape(out, value);
-            out.append('"');
+            out.append(",\"").append(key).append("\":\"").escaped(value).append('"');
         }
     }
 

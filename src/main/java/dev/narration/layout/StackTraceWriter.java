@@ -20,7 +20,7 @@ final class StackTraceWriter {
      * {@code buffer} is the redactor's scan buffer).
      */
     static void write(
-            final StringBuilder out,
+            final JsonLine out,
             final Throwable throwable,
             final Redactor redactor,
             final StringBuilder scratch,
@@ -29,7 +29,7 @@ final class StackTraceWriter {
     }
 
     private static void writeThrowable(
-            final StringBuilder out,
+            final JsonLine out,
             final Throwable throwable,
             final StackTraceElement[] enclosing,
             final String caption,
@@ -70,16 +70,16 @@ final class StackTraceWriter {
      * name of the throwable it replaces.
      */
     static void writeHeadline(
-            final StringBuilder out,
+            final JsonLine out,
             final Throwable throwable,
             final Redactor redactor,
             final StringBuilder scratch,
             final ScanBuffer buffer) {
-        JsonEscaper.escape(out, RedactedThrowable.classNameOf(throwable));
+        out.escaped(RedactedThrowable.classNameOf(throwable));
         final String message = messageOf(throwable);
         if (message != null) {
             out.append(": ");
-            JsonEscaper.escape(out, redactor == null ? message : redactor.redact(message, scratch, buffer));
+            out.escaped(redactor == null ? message : redactor.redact(message, scratch, buffer));
         }
     }
 
@@ -109,10 +109,10 @@ final class StackTraceWriter {
         return m + 1;
     }
 
-    private static void writeFrame(final StringBuilder out, final StackTraceElement frame) {
-        JsonEscaper.escape(out, frame.getClassName());
+    private static void writeFrame(final JsonLine out, final StackTraceElement frame) {
+        out.escaped(frame.getClassName());
         out.append('.');
-        JsonEscaper.escape(out, frame.getMethodName());
+        out.escaped(frame.getMethodName());
         out.append('(');
         final String file = frame.getFileName();
         if (frame.isNativeMethod()) {
@@ -120,7 +120,7 @@ final class StackTraceWriter {
         } else if (file == null) {
             out.append("Unknown Source");
         } else {
-            JsonEscaper.escape(out, file);
+            out.escaped(file);
             if (frame.getLineNumber() >= 0) {
                 out.append(':').append(frame.getLineNumber());
             }

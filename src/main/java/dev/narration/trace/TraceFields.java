@@ -234,41 +234,49 @@ public final class TraceFields {
         copyParameters();
         if (!parsed) {
             parsed = true;
-            numbersValid = parser.parse(sentence());
+            loadSentence();
+            numbersValid = parser.parse();
         }
         return numbersValid;
     }
 
-    private CharSequence sentence() {
-        if (message instanceof CharSequence) {
-            return (CharSequence) message; // RingBufferLogEvent: its own copy of the text, no further copy
-        }
+    /**
+     * The sentence, copied into the parser's array: two bulk copies, then plain array reads, instead of a chain of
+     * {@code CharSequence.charAt} calls per character (the ring-buffer event delegates each to its text buffer).
+     */
+    private void loadSentence() {
         scratch.setLength(0);
         if (message instanceof StringBuilderFormattable) {
             ((StringBuilderFormattable) message).formatTo(scratch);
         } else {
             scratch.append(message.getFormattedMessage());
         }
-        return scratch;
+        parser.load(scratch);
     }
 
     /** Walks the sentence as {@link TraceMessage} wrote it, checking every piece and reading the numbers. */
     private final class Parser extends TraceText {
-        private CharSequence text;
+        private char[] text = new char[128];
+        private int length;
         private int position;
         private boolean valid;
 
-        boolean parse(final CharSequence sentence) {
-            text = sentence;
+        void load(final StringBuilder sentence) {
+            length = sentence.length();
+            if (text.length < length) {
+                text = new char[length];
+            }
+            sentence.getChars(0, length, text, 0);
+        }
+
+        boolean parse() {
             position = 0;
             valid = true;
             try {
                 walk(kind, params, count);
-                return valid && position == text.length();
+                return valid && position == length;
             } catch (RuntimeException e) {
                 return false; // a parameter of an unexpected type: not a shape this version wrote
-            } finally {
-                text = null;
             }
         }
 
@@ -283,12 +291,12 @@ public final class TraceFields {
                 return;
             }
             final int end = position + value.length();
-            if (end > text.length()) {
+            if (end > length) {
                 valid = false;
                 return;
             }
             for (int i = 0; i < value.length(); i++) {
-                if (text.charAt(position + i) != value.charAt(i)) {
+                if (text[position + i] != value.charAt(i)) {
                     valid = false;
                     return;
                 }
@@ -301,14 +309,14 @@ public final class TraceFields {
             if (!valid) {
                 return;
             }
-            final boolean negative = position < text.length() && text.charAt(position) == '-';
+            final boolean negative = position < length && text[position] == '-';
             if (negative) {
                 position++;
             }
             long value = digits();
             if (numberKind == NumberKind.MILLIS && valid) {
                 final int fractionStart = position + 1;
-                if (position < text.length() && text.charAt(position) == '.') {
+                if (position < length && text[position] == '.') {
                     position++;
                     value = value * 1_000L + digits();
                 }
@@ -321,8 +329,8 @@ public final class TraceFields {
         private long digits() {
             final int start = position;
             long value = 0;
-            while (position < text.length()) {
-                final char c = text.charAt(position);
+            while (position < length) {
+                final char c = text[position];
                 if (c < '0' || c > '9') {
                     break;
                 }

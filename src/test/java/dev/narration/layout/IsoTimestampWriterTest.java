@@ -29,7 +29,7 @@ class IsoTimestampWriterTest {
     }
 
     private static void check(final IsoTimestampWriter writer, final long second, final int nanos) {
-        final StringBuilder out = new StringBuilder();
+        final JsonLine out = new JsonLine(8);
         writer.write(out, second, nanos);
         assertThat(out.toString()).isEqualTo(ISO.format(Instant.ofEpochSecond(second, nanos)));
     }

@@ -20,14 +20,18 @@ final class AsyncContexts {
     static final String PATTERN = "<PatternLayout pattern='" + PATTERN_TEXT + "'/>";
     static final String ECS = "<JsonTemplateLayout eventTemplateUri='classpath:EcsLayout.json'/>";
     static final String NARRATION = "<NarrationJsonLayout serviceName='orchestratord'/>";
+    static final String NARRATION_REDACTED =
+            "<NarrationJsonLayout serviceName='orchestratord'><Redaction/></NarrationJsonLayout>";
 
     private AsyncContexts() {}
 
     /**
      * The appenders and the root's appender reference for a named setup: {@code pattern}, {@code ecs} and
-     * {@code narration} write through that layout; {@code full} is the whole narration pipeline — an
-     * {@code EditorialFilter} on the reference (background thread), a {@code Rewrite} appender with the
-     * {@code RedactionRewritePolicy}, and {@code NarrationJsonLayout}.
+     * {@code narration} write through that layout, {@code redacted} through {@code NarrationJsonLayout} with its
+     * nested {@code <Redaction/>}; {@code full} is the whole narration pipeline as docs/async.md recommends it — an
+     * {@code EditorialFilter} on the reference (background thread) and {@code NarrationJsonLayout} with
+     * {@code <Redaction/>}; {@code full-rewrite} is the same with redaction by a {@code Rewrite} appender and the
+     * {@code RedactionRewritePolicy} instead.
      */
     static String[] setup(final String name) {
         switch (name) {
@@ -37,7 +41,11 @@ final class AsyncContexts {
                 return plain(ECS);
             case "narration":
                 return plain(NARRATION);
+            case "redacted":
+                return plain(NARRATION_REDACTED);
             case "full":
+                return new String[] {file(NARRATION_REDACTED), "<AppenderRef ref='file'><EditorialFilter/></AppenderRef>"};
+            case "full-rewrite":
                 return new String[] {
                     file(NARRATION) + "<Rewrite name='redacted'><RedactionRewritePolicy/><AppenderRef ref='file'/></Rewrite>",
                     "<AppenderRef ref='redacted'><EditorialFilter/></AppenderRef>"
