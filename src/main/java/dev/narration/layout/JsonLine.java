@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.redact.ScanBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
@@ -37,7 +38,7 @@ final class JsonLine {
     private byte[] bytes;
     private int length;
     /** The text being escaped, copied: array reads are several times faster than {@code CharSequence.charAt}. */
-    private char[] chars = new char[0];
+    private final ScanBuffer chars = new ScanBuffer();
     /**
      * The escaped form of the last strings written by {@link #escapedRecurring}, by identity: a logger name, a
      * thread name, a context key or value is usually the very same {@code String} on every event, and a string's
@@ -69,9 +70,6 @@ final class JsonLine {
         length = 0;
         if (bytes.length > retained) {
             bytes = new byte[retained];
-        }
-        if (chars.length > retained) {
-            chars = new char[retained];
         }
     }
 
@@ -167,7 +165,7 @@ final class JsonLine {
     JsonLine escaped(final CharSequence text) {
         final int n = text.length();
         if (n > SHORT || !(text instanceof String) || !plain((String) text, n)) {
-            escaped(copy(text, n), 0, n);
+            escaped(chars.fill(text, n), 0, n);
         }
         return this;
     }
@@ -230,34 +228,16 @@ final class JsonLine {
     void escaped(final CharSequence text, final int maxLength, final String suffix) {
         final int n = text.length();
         if (maxLength <= 0 || n <= maxLength) {
-            escaped(copy(text, n), 0, n);
+            escaped(chars.fill(text, n), 0, n);
             return;
         }
-        final char[] source = copy(text, maxLength + 1);
+        final char[] source = chars.fill(text, maxLength + 1);
         int cut = maxLength;
         if (Character.isHighSurrogate(source[cut - 1]) && Character.isLowSurrogate(source[cut])) {
             cut--;
         }
         escaped(source, 0, cut);
         escaped(suffix);
-    }
-
-    /** The first {@code n} characters of the text in the reused array. */
-    private char[] copy(final CharSequence text, final int n) {
-        if (chars.length < n) {
-            chars = new char[Math.max(n, Math.max(64, chars.length * 2))];
-        }
-        final char[] target = chars;
-        if (text instanceof String) {
-            ((String) text).getChars(0, n, target, 0);
-        } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(0, n, target, 0);
-        } else {
-            for (int i = 0; i < n; i++) {
-                target[i] = text.charAt(i);
-            }
-        }
-        return target;
     }
 
     private void escaped(final char[] source, final int start, final int end) {

@@ -47,8 +47,11 @@ public final class ScanBuffer {
         (key ? plainKeys : cleanValues)[System.identityHashCode(text) & (SLOTS - 1)] = (String) text;
     }
 
-    /** The first {@code length} characters of the text, in this buffer's array or, for long texts, a new one. */
-    char[] fill(final CharSequence text, final int length) {
+    /**
+     * The first {@code length} characters of the text, in this buffer's array or, for long texts, a new one: one
+     * bulk copy, after which the characters are read as plain array elements. The array is valid until the next call.
+     */
+    public char[] fill(final CharSequence text, final int length) {
         char[] target = chars;
         if (target.length < length) {
             target = new char[length];

@@ -59,8 +59,13 @@ final class AsyncContexts {
         return new String[] {file(layoutXml), "<AppenderRef ref='file'/>"};
     }
 
+    /**
+     * {@code append='true'} matters: with {@code append='false'} Log4j's RandomAccessFileManager deletes the file
+     * before opening it, which, run as root, replaces the {@code /dev/null} device with a regular file that then
+     * grows in memory by every byte the benchmark writes.
+     */
     private static String file(final String layoutXml) {
-        return "<RandomAccessFile name='file' fileName='/dev/null' append='false' immediateFlush='false'>"
+        return "<RandomAccessFile name='file' fileName='/dev/null' append='true' immediateFlush='false'>"
                 + layoutXml + "</RandomAccessFile>";
     }
 
