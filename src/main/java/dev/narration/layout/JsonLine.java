@@ -57,10 +57,6 @@ final class JsonLine {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    int length() {
-        return length;
-    }
-
     void setLength(final int newLength) {
         length = newLength;
     }

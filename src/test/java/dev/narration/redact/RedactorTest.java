@@ -169,6 +169,19 @@ class RedactorTest {
         assertThat(REDACTOR.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
     }
 
+    /** The docs' {@code ScanBuffer.fill} example (docs/redaction.md), for each kind of text it copies in bulk or not. */
+    @Test
+    void aBufferCopiesThePrefixOfAnyTextIntoItsReusedArray() {
+        final ScanBuffer buffer = new ScanBuffer();
+        final char[] chars = buffer.fill("token=abc", 5);
+        assertThat(new String(chars, 0, 5)).isEqualTo("token");
+        assertThat(buffer.fill(new StringBuilder("secret"), 6)).isSameAs(chars).startsWith('s', 'e', 'c', 'r', 'e', 't');
+        assertThat(buffer.fill(java.nio.CharBuffer.wrap("key"), 3)).isSameAs(chars).startsWith('k', 'e', 'y');
+        final char[] longer = buffer.fill("x".repeat(4_000), 4_000);
+        assertThat(longer).hasSizeGreaterThanOrEqualTo(4_000).startsWith('x');
+        assertThat(buffer.fill("ab", 2)).isSameAs(longer); // grown once, then reused
+    }
+
     @Test
     void randomNoiseNeverBreaksTheScanner() {
         final Random random = new Random(3);
