@@ -29,6 +29,8 @@ final class TokenScanner {
     static final int MAX_OFFSET = (1 << 28) - 1;
     private static final int MAX_KEY_LOOKBACK = 64;
     private static final int MAX_LABEL = 64;
+    /** Bits per character below which 40 characters after a key id are not a random secret key (see {@link Entropy}). */
+    private static final double MIN_SECRET_KEY_BITS = 3.5;
 
     // Character classes, ASCII only.
     private static final int ALNUM = 1;
@@ -113,13 +115,17 @@ final class TokenScanner {
         /** The body's minimum length, or with {@link #exact} its only length. */
         final int length;
         final boolean exact;
+        /** Whether the body ends with a {@link GitHubChecksum}, the body's length then being its usual length. */
+        final boolean checksummed;
 
-        Prefix(final String text, final BuiltInRule rule, final int charset, final int length, final boolean exact) {
+        Prefix(final String text, final BuiltInRule rule, final int charset, final int length, final boolean exact,
+                final boolean checksummed) {
             this.text = text;
             this.rule = rule;
             this.charset = charset;
             this.length = length;
             this.exact = exact;
+            this.checksummed = checksummed;
         }
     }
 
@@ -132,11 +138,11 @@ final class TokenScanner {
         exact("AIza", BuiltInRule.GOOGLE_API_KEY, TOKEN, 35),
         atLeast("GR1348941", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
         exact("SK", BuiltInRule.TWILIO_API_KEY, HEX_LOWER, 32),
-        atLeast("ghp_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
-        atLeast("gho_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
-        atLeast("ghu_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
-        atLeast("ghs_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
-        atLeast("ghr_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
+        checksummed("ghp_", BuiltInRule.GITHUB_TOKEN, 36),
+        checksummed("gho_", BuiltInRule.GITHUB_TOKEN, 36),
+        checksummed("ghu_", BuiltInRule.GITHUB_TOKEN, 36),
+        checksummed("ghs_", BuiltInRule.GITHUB_TOKEN, 36),
+        checksummed("ghr_", BuiltInRule.GITHUB_TOKEN, 36),
         atLeast("github_pat_", BuiltInRule.GITHUB_TOKEN, TOKEN, 40),
         atLeast("glpat-", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
         atLeast("gldt-", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
@@ -176,11 +182,15 @@ final class TokenScanner {
     };
 
     private static Prefix exact(final String text, final BuiltInRule rule, final int charset, final int length) {
-        return new Prefix(text, rule, charset, length, true);
+        return new Prefix(text, rule, charset, length, true, false);
     }
 
     private static Prefix atLeast(final String text, final BuiltInRule rule, final int charset, final int length) {
-        return new Prefix(text, rule, charset, length, false);
+        return new Prefix(text, rule, charset, length, false, false);
+    }
+
+    private static Prefix checksummed(final String text, final BuiltInRule rule, final int length) {
+        return new Prefix(text, rule, ALNUM, length, false, true);
     }
 
     private final boolean[] enabled;
@@ -308,7 +318,11 @@ final class TokenScanner {
         return NONE;
     }
 
-    /** An AWS secret access key right after an access key id ({@code AKIA…,wJalr…}): 40 base64 characters. */
+    /**
+     * An AWS secret access key right after an access key id ({@code AKIA…,wJalr…}): 40 base64 characters that look
+     * random. Found by context only, so a hex digest (a commit id after a key id in a CSV line) or a repetitive
+     * placeholder there is not taken for one (see {@link Entropy}).
+     */
     long awsSecretAfter(final char[] text, final int from, final int limit) {
         if (!enabled[BuiltInRule.AWS_SECRET_KEY.ordinal()]) {
             return NONE;
@@ -318,7 +332,8 @@ final class TokenScanner {
             k++;
         }
         final int end = run(text, k, Math.min(limit, k + 41), B64);
-        if (end - k == 40 && (end == limit || !is(text[end], B64) && text[end] != '=')) {
+        if (end - k == 40 && (end == limit || !is(text[end], B64) && text[end] != '=')
+                && !allHex(text, k, end) && Entropy.bitsPerChar(text, k, end) >= MIN_SECRET_KEY_BITS) {
             return hit(k, end, BuiltInRule.AWS_SECRET_KEY.ordinal());
         }
         return NONE;
@@ -426,6 +441,11 @@ final class TokenScanner {
         if (prefix.exact) {
             return length == prefix.length && (bodyEnd == limit || !is(text[bodyEnd], ALNUM))
                     ? hit(i, bodyEnd, rule) : NONE;
+        }
+        if (prefix.checksummed) {
+            // Also at the usual length: a token run together with the word after it still carries its checksum there.
+            return length >= prefix.length && (GitHubChecksum.isValid(text, bodyStart, bodyEnd)
+                    || GitHubChecksum.isValid(text, bodyStart, bodyStart + prefix.length)) ? hit(i, bodyEnd, rule) : NONE;
         }
         return length >= prefix.length ? hit(i, bodyEnd, rule) : NONE;
     }
@@ -710,6 +730,15 @@ final class TokenScanner {
             k++;
         }
         return k;
+    }
+
+    private static boolean allHex(final char[] text, final int start, final int end) {
+        for (int k = start; k < end; k++) {
+            if (!is(text[k], HEX)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasDigitOrSymbol(final char[] text, final int start, final int end) {

@@ -121,7 +121,7 @@ class EditorialFilterConfigurationTest {
 
     @Test
     void reportsNeverQuoteASecret() {
-        final String token = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A";
+        final String token = "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW11ySowm";
         final String xml = "<Configuration status='WARN'>" + APPENDERS + "<Loggers>"
                 + "<Root level='INFO'><EditorialFilter name='secretive'/><AppenderRef ref='app'/></Root>"
                 + "</Loggers></Configuration>";

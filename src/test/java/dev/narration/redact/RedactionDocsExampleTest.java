@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The example configuration of docs/redaction.md, loaded as it is written there, and configuration errors. */
 class RedactionDocsExampleTest {
-    private static final String TOKEN = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    private static final String TOKEN = "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";
 
     @AfterEach
     void clearContext() {

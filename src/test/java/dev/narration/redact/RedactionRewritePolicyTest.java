@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RedactionRewritePolicyTest {
     private static final String CLEAN_120 = "Accepted request for job-123 from pool-a; queued at position 3 of 17, "
             + "predicted start in 420 ms, engine llama-3.1 v0.4.2";
-    private static final String TOKEN = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    private static final String TOKEN = "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";
 
     private final RedactionRewritePolicy policy = RedactionRewritePolicy.newBuilder().setName("policy-test").build();
 

@@ -15,8 +15,11 @@ class RedactorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "key AKIAIOSFODNN7EXAMPLE used|key [REDACTED:aws-access-key-id] used",
         "AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|[REDACTED:aws-access-key-id],[REDACTED:aws-secret-key]",
+        // Found by context alone, a secret key must look random: a commit id or a placeholder after a key id is none.
+        "AKIAIOSFODNN7EXAMPLE,3f786850e387550fdab836ed7e6dc881de23001b,x|[REDACTED:aws-access-key-id],3f786850e387550fdab836ed7e6dc881de23001b,x",
+        "AKIAIOSFODNN7EXAMPLE EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY|[REDACTED:aws-access-key-id] EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY",
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|aws_secret_access_key = [REDACTED:aws-secret-key]",
-        "push with ghp_0123456789abcdefghijABCDEFGHIJ012345 ok|push with [REDACTED:github-token] ok",
+        "push with 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 ok|push with [REDACTED:github-token] ok",
         "github_pat_11ABCDEFG0123456789abc_0123456789abcdefghijABCDEFGHIJ0123456789abcdefghijABCDEFGHI|[REDACTED:github-token]",
         "t=glpat-abcdefghij0123456789;|t=[REDACTED:gitlab-token];",
         "xoxb-123456789012-123456789012-abcdefghijABCDEFGHIJ1234|[REDACTED:slack-token]",
@@ -56,6 +59,36 @@ class RedactorTest {
     })
     void masksBuiltInKinds(final String input, final String expected) {
         assertThat(REDACTOR.redact(input)).isEqualTo(expected);
+    }
+
+    @Test
+    void everyRandomSecretKeyAfterAKeyIdIsMaskedWhateverItsEntropy() {
+        final Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            final String secret = SecretCorpus.chars(random, SecretCorpus.B64_CHARS, 40);
+            assertThat(REDACTOR.redact("AKIAIOSFODNN7EXAMPLE," + secret))
+                    .isEqualTo("[REDACTED:aws-access-key-id],[REDACTED:aws-secret-key]");
+        }
+    }
+
+    @Test
+    void aGitHubTokenIsMaskedOnlyWhenItsChecksumHolds() {
+        final Random random = new Random(42);
+        for (int i = 0; i < 1_000; i++) {
+            final String body = SecretCorpus.chars(random, SecretCorpus.ALNUM_CHARS, 30);
+            final String token = SecretCorpus.githubToken("ghs_", body);
+            assertThat(REDACTOR.redact("token " + token + " used")).isEqualTo("token [REDACTED:github-token] used");
+            // Run together with the next word, the token still carries its checksum at the usual length.
+            assertThat(REDACTOR.redact("x " + token + "Zq9")).isEqualTo("x [REDACTED:github-token]");
+
+            final char[] altered = token.toCharArray();
+            final int at = 4 + random.nextInt(36);
+            altered[at] = altered[at] == 'a' ? 'b' : 'a';
+            final String lookAlike = "fixture " + new String(altered) + " loaded";
+            assertThat(REDACTOR.redact(lookAlike)).as("one character changed at %d", at).isSameAs(lookAlike);
+        }
+        final String placeholder = "export it as ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        assertThat(REDACTOR.redact(placeholder)).isSameAs(placeholder);
     }
 
     @Test
@@ -109,7 +142,7 @@ class RedactorTest {
                 .setMask("<{rule}>").setSensitiveKeys("pin")
                 .setRules(RedactionRule.newBuilder().setName("ticket").setPattern("TKS-[0-9A-F]{8}").setKeywords("TKS-").build())
                 .build();
-        assertThat(custom.redact("ticket TKS-0123ABCD password=x pin=1234 ghp_0123456789abcdefghijABCDEFGHIJ012345"))
+        assertThat(custom.redact("ticket TKS-0123ABCD password=x pin=1234 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"))
                 .isEqualTo("ticket <ticket> password=x pin=<sensitive-key> <github-token>");
         assertThat(custom.redact("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc")).isEqualTo("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc");
         assertThat(custom.metrics().count("ticket")).isEqualTo(1);

@@ -47,7 +47,7 @@ final class SecretCorpus {
         AWS_ACCESS_KEY_ID(false, r -> plain("AKIA" + chars(r, UPPER_ALNUM_CHARS, 16))),
         AWS_SECRET_KEY(true, r -> keyed(pick(r, "aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey"),
                 chars(r, B64_CHARS, 40))),
-        GITHUB_TOKEN(false, r -> plain(pick(r, "ghp_", "gho_", "ghu_", "ghs_", "ghr_") + chars(r, ALNUM_CHARS, 36))),
+        GITHUB_TOKEN(false, r -> plain(githubToken(pick(r, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"), chars(r, ALNUM_CHARS, 30)))),
         GITHUB_PAT(false, r -> plain("github_pat_" + chars(r, ALNUM_CHARS, 22) + "_" + chars(r, ALNUM_CHARS, 59))),
         GITLAB_TOKEN(false, r -> plain(pick(r, "glpat-", "gldt-", "glrt-") + chars(r, TOKEN_CHARS, 20))),
         SLACK_TOKEN(false, r -> plain(pick(r, "xoxb-", "xoxp-", "xapp-") + digits(r, 12) + "-" + digits(r, 12) + "-"
@@ -164,7 +164,10 @@ final class SecretCorpus {
             lines.add("trace_id=" + chars(r, HEX_CHARS, 32) + " span_id=" + chars(r, HEX_CHARS, 16));
             lines.add("pulled image registry.local/app@sha256:" + chars(r, HEX_CHARS, 64));
             lines.add("etag \"" + chars(r, B64_CHARS, 27) + "=\" cached");
+            // GitHub's format, but the last six characters are not the checksum of the rest: not a token GitHub issued.
+            lines.add("fixture token " + pick(r, "ghp_", "gho_", "ghs_") + chars(r, ALNUM_CHARS, 36) + " loaded");
         }
+        lines.add("set GITHUB_TOKEN to ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx (see docs)");
         lines.add("-----BEGIN PUBLIC KEY-----\n" + pem(r) + "\n-----END PUBLIC KEY-----");
         lines.add("-----BEGIN CERTIFICATE-----\n" + pem(r) + "\n-----END CERTIFICATE-----");
         lines.add("-----BEGIN CERTIFICATE-----\\n" + pem(r).replace("\n", "\\n") + "\\n-----END CERTIFICATE-----");
@@ -199,6 +202,23 @@ final class SecretCorpus {
             body.append(chars(r, B64_CHARS, 64));
         }
         return body.toString();
+    }
+
+    /**
+     * A token in GitHub's format: the prefix, 30 random characters, and their CRC-32 in six base-62 digits. Computed
+     * with {@link java.util.zip.CRC32}, independently of the scanner's own table.
+     */
+    static String githubToken(final String prefix, final String random) {
+        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(random.getBytes(StandardCharsets.US_ASCII));
+        final String digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        final char[] checksum = new char[6];
+        long value = crc.getValue();
+        for (int i = 5; i >= 0; i--) {
+            checksum[i] = digits.charAt((int) (value % 62));
+            value /= 62;
+        }
+        return prefix + random + new String(checksum);
     }
 
     private static String[] plain(final String value) {

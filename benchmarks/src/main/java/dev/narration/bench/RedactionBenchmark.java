@@ -58,7 +58,7 @@ public class RedactionBenchmark {
                 break;
             case "oneSecret":
                 builder.setMessage(new SimpleMessage("Pushed build 1.4.2 to origin with token ghp_0123456789abcdefghij"
-                        + "ABCDEFGHIJ012345 after 3 retries, took 420 ms"));
+                        + "ABCDEFGHIJ3mpbCX after 3 retries, took 420 ms"));
                 break;
             case "context10":
                 final StringMap context = ContextDataFactory.createContextData(10);
