@@ -34,6 +34,8 @@ import org.openjdk.jmh.annotations.State;
 public class RedactionBenchmark {
     static final String CLEAN_120 = "Accepted request for job-123 from pool-a; queued at position 3 of 17, "
             + "predicted start in 420 ms, engine llama-3.1 v0.4.2";
+    static final String CLEAN_1K = (CLEAN_120 + " trace_id=4bf92f3577b34da6a3ce929d0e0e4736 user=bob; ").repeat(6)
+            .substring(0, 1024);
 
     /** clean120, clean1k, oneSecret, context10 (ten clean context entries), errorChain (ERROR, 3-deep causes). */
     @Param({"clean120", "clean1k", "oneSecret", "context10", "errorChain"})
@@ -53,8 +55,7 @@ public class RedactionBenchmark {
                 .setLevel(Level.INFO).setMessage(new SimpleMessage(CLEAN_120));
         switch (input) {
             case "clean1k":
-                builder.setMessage(new SimpleMessage((CLEAN_120 + " trace_id=4bf92f3577b34da6a3ce929d0e0e4736 user=bob; ")
-                        .repeat(6).substring(0, 1024)));
+                builder.setMessage(new SimpleMessage(CLEAN_1K));
                 break;
             case "oneSecret":
                 builder.setMessage(new SimpleMessage("Pushed build 1.4.2 to origin with token ghp_0123456789abcdefghij"

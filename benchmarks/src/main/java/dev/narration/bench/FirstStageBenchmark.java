@@ -1,0 +1,58 @@
+package dev.narration.bench;
+
+import dev.narration.redact.Redactor;
+import dev.narration.redact.ScanBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Where the redaction scan of a clean text spends its time: per character and per word boundary. The same engine
+ * call as {@code NarrationJsonLayout} makes, on a {@code StringBuilder} as the asynchronous logger's event holds
+ * the message, over 120 characters of different shapes: one long word ({@code letters}: the per-character cost
+ * alone), 20 words whose first letter starts no token ({@code qwords}: plus the cheapest boundary check), and the
+ * clean sentence of the redaction bar ({@code clean120}); {@code clean1k} adds {@code key=value} pairs. Run with
+ * {@code benchmarks/run.sh FirstStageBenchmark -f 1 -wi 3 -w 1s -i 3 -r 1s}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FirstStageBenchmark {
+    @Param({"letters", "qwords", "clean120", "clean1k"})
+    public String input;
+
+    private final Redactor redactor = Redactor.newBuilder().setName("first-stage").build();
+    private final ScanBuffer buffer = new ScanBuffer();
+    private final StringBuilder out = new StringBuilder();
+    private StringBuilder text;
+
+    @Setup
+    public void setUp() {
+        final String value;
+        switch (input) {
+            case "letters":
+                value = "x".repeat(120);
+                break;
+            case "qwords":
+                value = "qqqqq ".repeat(20);
+                break;
+            case "clean1k":
+                value = RedactionBenchmark.CLEAN_1K;
+                break;
+            default:
+                value = RedactionBenchmark.CLEAN_120;
+        }
+        text = new StringBuilder(value);
+    }
+
+    @Benchmark
+    public CharSequence redact() {
+        return redactor.redact(text, out, buffer);
+    }
+}
