@@ -10,7 +10,7 @@ package dev.narration.redact;
  * table, so checking allocates nothing.
  */
 final class GitHubChecksum {
-    static final int LENGTH = 6;
+    private static final int LENGTH = 6;
     private static final int[] TABLE = new int[256];
 
     static {
