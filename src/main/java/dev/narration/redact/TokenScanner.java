@@ -29,7 +29,7 @@ final class TokenScanner {
     static final int MAX_OFFSET = (1 << 28) - 1;
     private static final int MAX_KEY_LOOKBACK = 64;
     private static final int MAX_LABEL = 64;
-    /** Bits per character below which 40 characters after a key id are not a random secret key (see {@link Entropy}). */
+    /** Bits per character below which 40 characters after a key id are no random secret key ({@link Entropy}). */
     private static final double MIN_SECRET_KEY_BITS = 3.5;
 
     // Character classes, ASCII only.
