@@ -154,14 +154,18 @@ final class LineWriter {
 
     private void human(final LogEvent event) {
         scratch.setLength(0);
+        String format = null;
         try {
             EventNarration.formatHuman(event, scratch);
+            if (redactor != null && event.getMessage() != null) {
+                format = event.getMessage().getFormat();
+            }
         } catch (RuntimeException e) {
             scratch.append("<message formatting failed: ").append(e.getClass().getName()).append('>');
         }
         if (scratch.length() > 0) {
             out.append(HUMAN);
-            text(scratch);
+            closed(redactor == null ? scratch : redactor.redactMessage(format, scratch, redacted, scanBuffer));
         }
     }
 
@@ -219,8 +223,12 @@ final class LineWriter {
 
     /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
     private void text(final CharSequence value) {
-        final CharSequence safe = redactor == null ? value
-                : recurring ? redactor.redactRecurring(value, redacted, scanBuffer) : redactor.redact(value, redacted, scanBuffer);
+        closed(redactor == null ? value
+                : recurring ? redactor.redactRecurring(value, redacted, scanBuffer) : redactor.redact(value, redacted, scanBuffer));
+    }
+
+    /** Writes the rest of an opened string value, already redacted, and closes it. */
+    private void closed(final CharSequence safe) {
         if (recurring && safe instanceof String && (maxStringLength <= 0 || safe.length() <= maxStringLength)) {
             out.escapedRecurring((String) safe);
         } else {

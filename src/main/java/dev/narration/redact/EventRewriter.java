@@ -107,9 +107,9 @@ final class EventRewriter {
         }
         if (message instanceof SimpleMessage) {
             // Holds its text as a String already: no need to copy it into the format buffer.
-            return redactor.isClean(message.getFormattedMessage(), buffer);
+            return redactor.isCleanRecurring(message.getFormattedMessage(), buffer);
         }
-        return redactor.isClean(format(message), buffer);
+        return redactor.isCleanMessage(message.getFormat(), format(message), buffer);
     }
 
     private Message redact(final Message message) {

@@ -127,6 +127,25 @@ public final class Redactor {
         return result;
     }
 
+    /**
+     * As {@link #redact(CharSequence, StringBuilder, ScanBuffer)}, for a message's formatted text, given the
+     * message's {@link org.apache.logging.log4j.message.Message#getFormat() format}. A message without parameters,
+     * such as {@code logger.info("Cache warmed")}, formats to its format string, which is the same {@code String}
+     * object on every event: when the text has the format's content, the format is treated as a recurring value and
+     * a clean one is not scanned again. Comparing the content costs a fraction of scanning it, and makes the
+     * shortcut exact whatever the message type; any other text is scanned as usual.
+     */
+    public CharSequence redactMessage(
+            final String format, final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
+        return format != null && buffer.sameContent(format, text)
+                ? redactRecurring(format, out, buffer) : redact(text, out, buffer);
+    }
+
+    /** {@link #isClean(CharSequence, ScanBuffer)} for a message's formatted text, as {@link #redactMessage}. */
+    boolean isCleanMessage(final String format, final CharSequence text, final ScanBuffer buffer) {
+        return format != null && buffer.sameContent(format, text) ? isCleanRecurring(format, buffer) : isClean(text, buffer);
+    }
+
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */
     public boolean isSensitiveKey(final CharSequence key) {
         return isSensitiveKey(key, buffer());

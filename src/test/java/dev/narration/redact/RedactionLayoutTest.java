@@ -83,6 +83,77 @@ class RedactionLayoutTest {
         assertThat(redacting).as("bytes per event with redaction, without: " + plain).isLessThanOrEqualTo(plain);
     }
 
+    /**
+     * A message without parameters is remembered clean by its format string's identity (Redactor#redactMessage).
+     * What must hold: a secret in a constant message is masked and counted on every event, and a message whose text
+     * differs from its format is scanned even when that format was found clean before.
+     */
+    @Test
+    void constantMessagesAreMaskedOnEveryEventAndTheFormatShortcutNeverHidesText() {
+        final String config = "<Configuration status='WARN'><Appenders>"
+                + "<File name='json' fileName='${dir}/out.jsonl'><NarrationJsonLayout><Redaction name='constant-messages'/>"
+                + "</NarrationJsonLayout></File><File name='policy' fileName='${dir}/policy.log'><PatternLayout pattern='%m%n'/></File>"
+                + "<Rewrite name='rewrite'><RedactionRewritePolicy name='constant-messages-policy'/><AppenderRef ref='policy'/></Rewrite>"
+                + "</Appenders><Loggers><Root level='INFO'><AppenderRef ref='json'/><AppenderRef ref='rewrite'/></Root></Loggers>"
+                + "</Configuration>";
+        final String clean = "login accepted for user bob from 10.0.0.7";
+        final String secret = "login accepted for password=hunter2 bob!!";
+        assertThat(secret).hasSameSizeAs(clean);
+        final java.util.List<String> json;
+        final java.util.List<String> policy;
+        try (Log4jFixture log4j = Log4jFixture.allAsync(config)) {
+            final org.apache.logging.log4j.Logger logger = log4j.logger("com.acme.Login");
+            for (int i = 0; i < 3; i++) {
+                logger.info(clean);
+                logger.info(secret);
+                logger.info(new FormatDiffersFromText(clean, secret));
+            }
+            log4j.close();
+            json = log4j.readLines("out.jsonl");
+            policy = log4j.readLines("policy.log");
+        }
+        assertThat(json).hasSize(9);
+        assertThat(policy).hasSize(9);
+        for (int i = 0; i < 9; i++) {
+            final String expected = i % 3 == 0 ? clean : "login accepted for password=[REDACTED:password] bob!!";
+            assertThat(JsonLines.parse(json.get(i)).get("human").asText()).as("json line " + i).isEqualTo(expected);
+            assertThat(policy.get(i)).as("policy line " + i).isEqualTo(expected);
+        }
+        assertThat(RedactionMetrics.named("constant-messages").count("password")).isEqualTo(6);
+        assertThat(RedactionMetrics.named("constant-messages-policy").count("password")).isEqualTo(6);
+    }
+
+    /** A message whose format is a clean string of the same length as its text, which holds a secret. */
+    private static final class FormatDiffersFromText implements org.apache.logging.log4j.message.Message {
+        private final String format;
+        private final String text;
+
+        FormatDiffersFromText(final String format, final String text) {
+            this.format = format;
+            this.text = text;
+        }
+
+        @Override
+        public String getFormattedMessage() {
+            return text;
+        }
+
+        @Override
+        public String getFormat() {
+            return format;
+        }
+
+        @Override
+        public Object[] getParameters() {
+            return null;
+        }
+
+        @Override
+        public Throwable getThrowable() {
+            return null;
+        }
+    }
+
     /** Whole bytes allocated per encoded event on this thread (a fraction of a byte is JIT noise, not a cost). */
     private static long allocatedPerEncode(final NarrationJsonLayout layout, final LogEvent event) {
         final DrainingDestination destination = new DrainingDestination();

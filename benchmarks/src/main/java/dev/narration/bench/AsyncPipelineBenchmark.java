@@ -100,6 +100,15 @@ public class AsyncPipelineBenchmark {
         logger.info(RedactionBenchmark.CLEAN_120);
     }
 
+    /**
+     * The same sentence from a format and two arguments: formatted anew for every event, so that redaction scans it,
+     * where the constant message of {@link #clean120} is scanned once.
+     */
+    @Benchmark
+    public void clean120Param(final Producer producer) {
+        logger.info(RedactionBenchmark.CLEAN_120_FORMAT, Unbox.box(123), Unbox.box(3));
+    }
+
     /** A TRACE helper (loop iteration: action, target, typed iteration and total). */
     @Benchmark
     public void traceHelper(final Producer producer) {

@@ -12,6 +12,7 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringMap;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,11 +35,20 @@ import org.openjdk.jmh.annotations.State;
 public class RedactionBenchmark {
     static final String CLEAN_120 = "Accepted request for job-123 from pool-a; queued at position 3 of 17, "
             + "predicted start in 420 ms, engine llama-3.1 v0.4.2";
+    /**
+     * The format that, with the arguments 123 and 3, gives {@link #CLEAN_120}: the same text, but formatted anew for
+     * every event, so that redaction scans it (a constant message is scanned once, see Redactor#redactMessage).
+     */
+    static final String CLEAN_120_FORMAT = "Accepted request for job-{} from pool-a; queued at position {} of 17, "
+            + "predicted start in 420 ms, engine llama-3.1 v0.4.2";
     static final String CLEAN_1K = (CLEAN_120 + " trace_id=4bf92f3577b34da6a3ce929d0e0e4736 user=bob; ").repeat(6)
             .substring(0, 1024);
 
-    /** clean120, clean1k, oneSecret, context10 (ten clean context entries), errorChain (ERROR, 3-deep causes). */
-    @Param({"clean120", "clean1k", "oneSecret", "context10", "errorChain"})
+    /**
+     * clean120 (a constant message), clean120param (the same text from a format and two arguments), clean1k,
+     * oneSecret, context10 (ten clean context entries), errorChain (ERROR, 3-deep causes).
+     */
+    @Param({"clean120", "clean120param", "clean1k", "oneSecret", "context10", "errorChain"})
     public String input;
 
     private final RewritePolicy narration = RedactionRewritePolicy.of(Redactor.newBuilder().setName("bench").build());
@@ -54,6 +64,9 @@ public class RedactionBenchmark {
         final Log4jLogEvent.Builder builder = Log4jLogEvent.newBuilder().setLoggerName("com.acme.orchestratord.Admission")
                 .setLevel(Level.INFO).setMessage(new SimpleMessage(CLEAN_120));
         switch (input) {
+            case "clean120param":
+                builder.setMessage(new ParameterizedMessage(CLEAN_120_FORMAT, 123, 3));
+                break;
             case "clean1k":
                 builder.setMessage(new SimpleMessage(CLEAN_1K));
                 break;
