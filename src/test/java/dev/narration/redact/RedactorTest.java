@@ -215,6 +215,39 @@ class RedactorTest {
         assertThat(REDACTOR.maskForKey("password", buffer)).isEqualTo("[REDACTED:password]");
     }
 
+    /**
+     * redactMessage: a clean text with its format's content comes back as the format (remembered); a text that
+     * differs from its format, even in one character of the same length, is scanned; secrets are masked every time.
+     */
+    @Test
+    void aMessageIsRememberedByItsFormatOnlyWhenItsTextHasTheFormatsContent() {
+        final Redactor counted = Redactor.newBuilder().setName("message-format").build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String format = "Cache warmed in {} ms";
+        assertThat(counted.redactMessage(format, new StringBuilder(format), out, buffer)).isSameAs(format);
+        assertThat(counted.redactMessage(format, new StringBuilder(format), out, buffer)).isSameAs(format);
+        final StringBuilder formatted = new StringBuilder("Cache warmed in 42 ms");
+        assertThat(counted.redactMessage(format, formatted, out, buffer)).isSameAs(formatted);
+
+        final String secret = "retry with password=hunter2";
+        final String sameLength = "retry with password=hunter3";
+        for (int i = 0; i < 2; i++) {
+            assertThat(counted.redactMessage(secret, new StringBuilder(secret), out, buffer).toString())
+                    .isEqualTo("retry with password=[REDACTED:password]");
+            assertThat(counted.redactMessage(secret, new StringBuilder(sameLength), out, buffer).toString())
+                    .isEqualTo("retry with password=[REDACTED:password]");
+        }
+        final String clean = "retry with parameter=hunter2";
+        assertThat(counted.redactMessage(clean, new StringBuilder(clean), out, buffer)).isSameAs(clean);
+        final String dirtyTwin = "retry with password=hunter2!";
+        assertThat(dirtyTwin).hasSameSizeAs(clean);
+        assertThat(counted.redactMessage(clean, new StringBuilder(dirtyTwin), out, buffer).toString())
+                .isEqualTo("retry with password=[REDACTED:password]");
+        assertThat(counted.redactMessage(null, "token=abc123", out, buffer).toString()).isEqualTo("token=[REDACTED:token]");
+        assertThat(counted.metrics().count("password")).isEqualTo(5);
+    }
+
     /** The docs' {@code ScanBuffer.fill} example (docs/redaction.md), for each kind of text it copies in bulk or not. */
     @Test
     void aBufferCopiesThePrefixOfAnyTextIntoItsReusedArray() {
