@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.time.Instant;
+import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
@@ -156,9 +157,10 @@ final class LineWriter {
         scratch.setLength(0);
         String format = null;
         try {
-            EventNarration.formatHuman(event, scratch);
-            if (redactor != null && event.getMessage() != null) {
-                format = event.getMessage().getFormat();
+            final Message message = event.getMessage();
+            EventNarration.formatHuman(message, scratch);
+            if (redactor != null && message != null) {
+                format = message.getFormat();
             }
         } catch (RuntimeException e) {
             scratch.append("<message formatting failed: ").append(e.getClass().getName()).append('>');

@@ -1,5 +1,7 @@
 package dev.narration.redact;
 
+import java.util.Arrays;
+
 /**
  * The text being scanned, copied into an array: one bulk copy, then plain array reads, which is several times
  * faster than {@code CharSequence.charAt} per character. Reused: one per thread by default; an encoder that
@@ -9,7 +11,9 @@ package dev.narration.redact;
  * <p>It also remembers, by identity, the last keys found not sensitive and the last short context values found
  * clean: they are usually the very same {@code String} objects on every event of a request
  * (a correlation id, a job id), and a string's content never changes, so they are checked once rather than on
- * every event. The memory is tied to one {@link Redactor}; it is cleared when another one uses the buffer.
+ * every event. Constant messages are remembered the same way, by their format (see
+ * {@link Redactor#redactMessage}). The memory is tied to one {@link Redactor}; it is cleared when another one uses
+ * the buffer.
  */
 public final class ScanBuffer {
     /** Buffers up to this size are kept for reuse; longer texts get an array of their own. */
@@ -44,8 +48,8 @@ public final class ScanBuffer {
             return;
         }
         if (owner != redactor) {
-            java.util.Arrays.fill(cleanValues, null);
-            java.util.Arrays.fill(plainKeys, null);
+            Arrays.fill(cleanValues, null);
+            Arrays.fill(plainKeys, null);
             owner = redactor;
         }
         // Two candidate slots per string. With one, ten context values share a slot in about half of all runs
@@ -73,7 +77,7 @@ public final class ScanBuffer {
             string.getChars(0, n, compared, 0);
             comparedString = string;
         }
-        return java.util.Arrays.equals(fill(text, n), 0, n, compared, 0, n);
+        return Arrays.equals(fill(text, n), 0, n, compared, 0, n);
     }
 
     /**

@@ -10,11 +10,14 @@ import dev.narration.testsupport.DrainingDestination;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import java.io.IOException;
+import java.util.List;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.AfterEach;
@@ -99,10 +102,10 @@ class RedactionLayoutTest {
         final String clean = "login accepted for user bob from 10.0.0.7";
         final String secret = "login accepted for password=hunter2 bob!!";
         assertThat(secret).hasSameSizeAs(clean);
-        final java.util.List<String> json;
-        final java.util.List<String> policy;
+        final List<String> json;
+        final List<String> policy;
         try (Log4jFixture log4j = Log4jFixture.allAsync(config)) {
-            final org.apache.logging.log4j.Logger logger = log4j.logger("com.acme.Login");
+            final Logger logger = log4j.logger("com.acme.Login");
             for (int i = 0; i < 3; i++) {
                 logger.info(clean);
                 logger.info(secret);
@@ -124,7 +127,7 @@ class RedactionLayoutTest {
     }
 
     /** A message whose format is a clean string of the same length as its text, which holds a secret. */
-    private static final class FormatDiffersFromText implements org.apache.logging.log4j.message.Message {
+    private static final class FormatDiffersFromText implements Message {
         private final String format;
         private final String text;
 

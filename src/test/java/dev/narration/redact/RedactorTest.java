@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -246,6 +248,20 @@ class RedactorTest {
                 .isEqualTo("retry with password=[REDACTED:password]");
         assertThat(counted.redactMessage(null, "token=abc123", out, buffer).toString()).isEqualTo("token=[REDACTED:token]");
         assertThat(counted.metrics().count("password")).isEqualTo(5);
+    }
+
+    /** The docs' {@code redactMessage} example (docs/redaction.md). */
+    @Test
+    void theDocsRedactMessageExampleReturnsTheConstantFormat() {
+        final Redactor redactor = Redactor.newBuilder().setName("tool-message").build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final Message message = new SimpleMessage("Cache warmed");
+        final StringBuilder text = new StringBuilder();
+        text.append(message.getFormattedMessage());
+        final CharSequence safe = redactor.redactMessage(message.getFormat(), text, out, buffer);
+        assertThat(safe).isSameAs(message.getFormat()).hasToString("Cache warmed");
+        assertThat(redactor.redactMessage(message.getFormat(), text, out, buffer)).isSameAs(message.getFormat());
     }
 
     /** The docs' {@code ScanBuffer.fill} example (docs/redaction.md), for each kind of text it copies in bulk or not. */
