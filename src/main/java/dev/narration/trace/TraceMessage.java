@@ -15,55 +15,23 @@ import org.apache.logging.log4j.util.Constants;
  * appenders and is done with it when the call returns; an asynchronous logger (or Log4j's garbage-free
  * {@code MutableLogEvent}) calls {@link #formatTo} to copy the sentence into its own buffer, keeps
  * {@link #getFormat()} (the kind's marker) and <em>swaps</em> parameter arrays with {@link #swapParameters}, so the
- * array the slot receives belongs to the slot until the slot hands it on. Only strings and {@link NumberKind}
- * constants go into the array; numbers are in the sentence ({@link TraceText}).
+ * array the slot receives belongs to the slot until the slot hands it on. Only strings, {@link NumberKind}
+ * constants and the JDK's cached {@code Byte}s go into the array ({@link TraceText}).
  */
 final class TraceMessage implements ReusableMessage, ParameterVisitable {
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<TraceMessage> CURRENT = ThreadLocal.withInitial(TraceMessage::new);
 
     private TraceKind kind = TraceKind.EVENT;
-    private transient Object[] params = new Object[TraceText.CAPACITY];
+    private transient Object[] params = new Object[TraceText.PAIRS_CAPACITY];
+    private int fields;
+    /** The slots in use; the number chunks are counted once {@link #encoded}. */
     private short count = TraceText.FIRST_FIELD;
+    /** Whether the numbers have been written into the array, which happens when Log4j first reads it. */
+    private transient boolean encoded;
+    /** The fields' numbers; a duration's in microseconds, the resolution it is written with. */
     private final long[] numbers = new long[TraceText.MAX_FIELDS];
     private transient boolean inUse;
-
-    private final transient Renderer renderer = new Renderer();
-
-    /** Writes the sentence; one per message, so rendering allocates nothing. */
-    private final class Renderer extends TraceText {
-        private StringBuilder out;
-
-        @Override
-        void literal(final String text) {
-            out.append(text);
-        }
-
-        @Override
-        void text(final String value) {
-            if (value != null) {
-                out.append(value);
-            }
-        }
-
-        @Override
-        void number(final int field, final NumberKind numberKind) {
-            if (numberKind == NumberKind.MILLIS) {
-                appendMillis(out, numbers[field]);
-            } else {
-                out.append(numbers[field]);
-            }
-        }
-
-        void render(final StringBuilder target) {
-            out = target;
-            try {
-                walk(kind, params, count);
-            } finally {
-                out = null;
-            }
-        }
-    }
 
     /**
      * The calling thread's message, or a new one when that is busy (a helper called while logging, from a filter
@@ -93,24 +61,62 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
         params[TraceText.CORRELATION_ID] = correlationId;
         params[TraceText.HUMAN] = human;
         count = TraceText.FIRST_FIELD;
+        fields = 0;
+        encoded = false;
         return this;
     }
 
     TraceMessage field(final String name, final String value) {
+        return pair(name, value);
+    }
+
+    /** A number; for {@link NumberKind#MILLIS} a duration in nanoseconds. */
+    TraceMessage field(final String name, final NumberKind numberKind, final long value) {
+        numbers[fields] = numberKind == NumberKind.MILLIS ? Math.max(0L, value) / 1_000L : value;
+        return pair(name, numberKind);
+    }
+
+    private TraceMessage pair(final String name, final Object value) {
         params[count++] = name;
         params[count++] = value;
+        fields++;
         return this;
     }
 
-    TraceMessage field(final String name, final NumberKind numberKind, final long value) {
-        numbers[TraceText.fieldCount(count)] = value;
-        params[count++] = name;
-        params[count++] = numberKind;
-        return this;
+    /**
+     * Appends the numbers' chunks after the pairs, before anything reads the array. The array grows only when the
+     * one Log4j swapped in last time is too short for this event; grown arrays then circulate between the thread's
+     * messages and the ring-buffer slots, so growth stops once they are all long enough.
+     */
+    private void encode() {
+        if (encoded) {
+            return;
+        }
+        encoded = true;
+        int needed = count;
+        for (int field = 0; field < fields; field++) {
+            if (TraceText.value(params, field) instanceof NumberKind) {
+                needed += TraceText.chunks(numbers[field]);
+            }
+        }
+        if (needed > params.length) {
+            params = Arrays.copyOf(params, Math.min(TraceText.CAPACITY, (needed + 7) & ~7));
+        }
+        int slot = count;
+        for (int field = 0; field < fields; field++) {
+            if (TraceText.value(params, field) instanceof NumberKind) {
+                slot = TraceText.writeNumber(params, slot, numbers[field]);
+            }
+        }
+        count = (short) slot;
     }
 
     TraceKind kind() {
         return kind;
+    }
+
+    int fieldCount() {
+        return fields;
     }
 
     /** The number of a field, for readers that hold this very instance (synchronous loggers). */
@@ -122,9 +128,8 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
         return params[index];
     }
 
-    /** Milliseconds with three decimals, from nanoseconds: {@code 15204311} is {@code 15.204}. */
-    static void appendMillis(final StringBuilder out, final long nanos) {
-        final long micros = Math.max(0L, nanos) / 1_000L;
+    /** Milliseconds with three decimals, from microseconds: {@code 15204} is {@code 15.204}. */
+    static void appendMillis(final StringBuilder out, final long micros) {
         out.append(micros / 1_000L).append('.');
         final long fraction = micros % 1_000L;
         if (fraction < 100L) {
@@ -133,9 +138,76 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
         out.append(fraction);
     }
 
+    /** Writes the sentence of the event's kind (see {@link Trace} for each). */
     @Override
-    public void formatTo(final StringBuilder buffer) {
-        renderer.render(buffer);
+    public void formatTo(final StringBuilder out) {
+        final String human = (String) params[TraceText.HUMAN];
+        switch (kind) {
+            case ENTER:
+                out.append("enter ");
+                text(out, (String) params[TraceText.TARGET]);
+                out.append('(');
+                for (int i = 0; i < fields; i++) {
+                    if (i > 0) {
+                        out.append(", ");
+                    }
+                    text(out, TraceText.name(params, i));
+                    out.append('=');
+                    value(out, i);
+                }
+                out.append(')');
+                break;
+            case EXIT:
+                out.append("exit ");
+                text(out, (String) params[TraceText.TARGET]);
+                for (int i = 0; i < fields - 1; i++) {
+                    out.append(TraceText.ARROW);
+                    value(out, i);
+                }
+                out.append(" (");
+                value(out, fields - 1);
+                out.append(" ms)");
+                break;
+            case LOOP:
+                text(out, (String) params[TraceText.TARGET]);
+                out.append(" iteration ");
+                value(out, 0);
+                out.append(" of ");
+                value(out, 1);
+                if (human != null) {
+                    out.append(": ").append(human);
+                }
+                break;
+            case STATE:
+                text(out, (String) params[TraceText.TARGET]);
+                out.append(": ");
+                value(out, 0);
+                out.append(TraceText.ARROW);
+                value(out, 1);
+                if (human != null) {
+                    out.append(" (").append(human).append(')');
+                }
+                break;
+            default:
+                text(out, human);
+        }
+    }
+
+    private static void text(final StringBuilder out, final String value) {
+        if (value != null) {
+            out.append(value);
+        }
+    }
+
+    private void value(final StringBuilder out, final int field) {
+        final Object value = TraceText.value(params, field);
+        if (value == NumberKind.MILLIS) {
+            appendMillis(out, numbers[field]);
+        } else if (value == NumberKind.LONG) {
+            out.append(numbers[field]);
+        } else {
+            text(out, (String) value);
+        }
     }
 
     @Override
@@ -152,6 +224,7 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
 
     @Override
     public Object[] getParameters() {
+        encode();
         return Arrays.copyOf(params, count);
     }
 
@@ -162,20 +235,23 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
 
     @Override
     public Object[] swapParameters(final Object[] emptyReplacement) {
+        encode();
         final Object[] result = params;
-        params = emptyReplacement != null && emptyReplacement.length >= TraceText.CAPACITY
+        params = emptyReplacement != null && emptyReplacement.length >= TraceText.PAIRS_CAPACITY
                 ? emptyReplacement
-                : new Object[TraceText.CAPACITY];
+                : new Object[TraceText.PAIRS_CAPACITY];
         return result;
     }
 
     @Override
     public short getParameterCount() {
+        encode();
         return count;
     }
 
     @Override
     public <S> void forEachParameter(final ParameterConsumer<S> action, final S state) {
+        encode();
         for (short i = 0; i < count; i++) {
             action.accept(params[i], i, state);
         }
@@ -184,15 +260,18 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
     /** An immutable copy, for appenders that keep events beyond the call (an {@code AsyncAppender}). */
     @Override
     public Message memento() {
+        encode();
         final TraceMessage copy = new TraceMessage();
         copy.kind = kind;
-        System.arraycopy(params, 0, copy.params, 0, count);
+        copy.params = Arrays.copyOf(params, count);
         System.arraycopy(numbers, 0, copy.numbers, 0, numbers.length);
+        copy.fields = fields;
         copy.count = count;
+        copy.encoded = true;
         return copy;
     }
 
-    /** Serialized as plain text: the parameter array and the renderer are per-process state. */
+    /** Serialized as plain text: the parameter array is per-process state. */
     private Object writeReplace() {
         return new SimpleMessage(getFormattedMessage());
     }

@@ -3,19 +3,24 @@ package dev.narration.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.narration.Narration;
 import dev.narration.testing.CapturedNarration;
 import dev.narration.testing.NarrationCapture;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.impl.MementoMessage;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TraceTest {
     private static final String CONFIG = "<Configuration status='WARN'><Appenders>"
@@ -172,21 +177,67 @@ class TraceTest {
     }
 
     @Test
-    void aRewrittenSentenceLosesOnlyTheNumbersNotTheEvent() {
+    void aRewrittenSentenceKeepsTheEventAndItsNumbers() {
         final TraceMessage message = TraceMessage.acquire().start(TraceKind.LOOP, null, "l", null, null)
                 .field(Trace.ITERATION, NumberKind.LONG, 1).field(Trace.TOTAL, NumberKind.LONG, 2);
-        final Function<String, TraceFields> readAs = text -> {
+        final Object[] parameters = message.getParameters();
+        final BiFunction<String, Object[], TraceFields> readAs = (text, copied) -> {
             final TraceFields reader = new TraceFields();
-            reader.read(new org.apache.logging.log4j.core.impl.MementoMessage(text, message.getFormat(), message.getParameters()));
+            reader.read(new MementoMessage(text, message.getFormat(), copied));
             return reader;
         };
         message.release();
-        assertThat(readAs.apply("l iteration 1 of 2").fieldLong(0)).isEqualTo(1L);
-        final TraceFields rewritten = readAs.apply("l iteration [REDACTED] of 2");
+        final TraceFields rewritten = readAs.apply("l iteration [REDACTED] of 2", parameters);
         assertThat(rewritten.target()).isEqualTo("l");
         assertThat(rewritten.kindAction()).isEqualTo("loop");
-        assertThat(rewritten.fieldKind(0)).isNull();
-        assertThat(TraceFields.isTrace(new org.apache.logging.log4j.message.ParameterizedMessage("narration.trace:loop")))
-                .isFalse();
+        assertThat(rewritten.fieldKind(0)).isEqualTo(Narration.FieldKind.LONG);
+        assertThat(rewritten.fieldLong(0)).isEqualTo(1L);
+        assertThat(rewritten.fieldLong(1)).isEqualTo(2L);
+
+        // A copy that lost the numbers' slots keeps the event and drops only the numbers.
+        final TraceFields cut = readAs.apply("l iteration 1 of 2", Arrays.copyOf(parameters, parameters.length - 1));
+        assertThat(cut.target()).isEqualTo("l");
+        assertThat(cut.fieldCount()).isEqualTo(2);
+        assertThat(cut.fieldName(1)).isEqualTo(Trace.TOTAL);
+        assertThat(cut.fieldKind(0)).isNull();
+        assertThat(cut.fieldKind(1)).isNull();
+        assertThat(TraceFields.isTrace(new ParameterizedMessage("narration.trace:loop"))).isFalse();
+    }
+
+    /**
+     * Numbers travel in the parameter array as cached {@code Byte}s; every {@code long} must come back exactly, in
+     * every position, and a duration at microsecond resolution.
+     */
+    @Test
+    void everyNumberTravelsExactlyThroughACopyOfTheParameters() {
+        final long[] values = {0, 1, -1, 63, 64, -64, -65, 127, 128, 8191, 8192, 1L << 31, -(1L << 31),
+            1L << 48, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1};
+        final SplittableRandom random = new SplittableRandom(6);
+        for (int round = 0; round < values.length * values.length + 2_000; round++) {
+            final long a = round < values.length * values.length ? values[round / values.length] : random.nextLong();
+            final long b = round < values.length * values.length ? values[round % values.length] : random.nextLong() >> random.nextInt(64);
+            final TraceMessage message = TraceMessage.acquire().start(TraceKind.ENTER, null, "f", null, null)
+                    .field("a", NumberKind.LONG, a).field("s", "text").field("b", NumberKind.LONG, b);
+            final TraceFields reader = new TraceFields();
+            reader.read(new MementoMessage(message.getFormattedMessage(), message.getFormat(), message.getParameters()));
+            message.release();
+            assertThat(reader.fieldCount()).isEqualTo(3);
+            assertThat(reader.fieldLong(0)).as("a = %d", a).isEqualTo(a);
+            assertThat(reader.fieldString(1)).isEqualTo("text");
+            assertThat(reader.fieldLong(2)).as("b = %d", b).isEqualTo(b);
+        }
+        final TraceMessage exit = TraceMessage.acquire().start(TraceKind.EXIT, null, "f", null, null)
+                .field(Trace.RESULT, NumberKind.LONG, -3).field(Trace.ELAPSED_MS, NumberKind.MILLIS, 15_204_311L);
+        try {
+            final TraceFields direct = TraceFields.of(exit);
+            assertThat(direct.fieldDouble(1)).isEqualTo(15.204);
+            assertThat(direct.fieldLong(0)).isEqualTo(-3L);
+            final TraceFields copied = new TraceFields();
+            copied.read(new MementoMessage(exit.getFormattedMessage(), exit.getFormat(), exit.getParameters()));
+            assertThat(copied.fieldDouble(1)).isEqualTo(15.204);
+            assertThat(exit.getFormattedMessage()).isEqualTo("exit f -> -3 (15.204 ms)");
+        } finally {
+            exit.release();
+        }
     }
 }
