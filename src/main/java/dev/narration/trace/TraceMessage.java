@@ -115,21 +115,8 @@ final class TraceMessage implements ReusableMessage, ParameterVisitable {
         return kind;
     }
 
-    int fieldCount() {
-        return fields;
-    }
-
-    /** The number of a field, for readers that hold this very instance (synchronous loggers). */
-    long number(final int field) {
-        return numbers[field];
-    }
-
-    Object parameter(final int index) {
-        return params[index];
-    }
-
     /** Milliseconds with three decimals, from microseconds: {@code 15204} is {@code 15.204}. */
-    static void appendMillis(final StringBuilder out, final long micros) {
+    private static void appendMillis(final StringBuilder out, final long micros) {
         out.append(micros / 1_000L).append('.');
         final long fraction = micros % 1_000L;
         if (fraction < 100L) {
