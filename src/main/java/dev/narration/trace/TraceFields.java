@@ -39,7 +39,10 @@ public final class TraceFields {
     private TraceKind kind;
     private int fields;
     private boolean numbersValid;
-    /** While reading: the field whose number the next chunk continues, or {@code fields} when none is due. */
+    /**
+     * While reading: -1 before the first chunk, then the field whose number the next chunk belongs to, or
+     * {@code fields} once every number is read.
+     */
     private int numberField;
     private int shift;
     private long zigzag;
@@ -98,7 +101,7 @@ public final class TraceFields {
             }
         }
         if (numberField < 0) {
-            numberField = nextNumberField(0);
+            numberField = nextNumberField(0); // no chunk at all: valid only if no field is a number
         }
         if (numberField != fields || shift != 0) {
             numbersValid = false; // a copy cut short: a number, or a number's last chunk, is missing
