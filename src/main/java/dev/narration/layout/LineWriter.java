@@ -155,19 +155,17 @@ final class LineWriter {
 
     private void human(final LogEvent event) {
         scratch.setLength(0);
-        String format = null;
+        Message message = null;
         try {
-            final Message message = event.getMessage();
-            EventNarration.formatHuman(message, scratch);
-            if (redactor != null && message != null) {
-                format = message.getFormat();
-            }
+            final Message formatted = event.getMessage();
+            EventNarration.formatHuman(formatted, scratch);
+            message = formatted;
         } catch (RuntimeException e) {
             scratch.append("<message formatting failed: ").append(e.getClass().getName()).append('>');
         }
         if (scratch.length() > 0) {
             out.append(HUMAN);
-            closed(redactor == null ? scratch : redactor.redactMessage(format, scratch, redacted, scanBuffer));
+            closed(redactor == null ? scratch : redactor.redactMessage(message, scratch, redacted, scanBuffer));
         }
     }
 

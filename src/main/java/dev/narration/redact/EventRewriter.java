@@ -109,7 +109,7 @@ final class EventRewriter {
             // Holds its text as a String already: no need to copy it into the format buffer.
             return redactor.isCleanRecurring(message.getFormattedMessage(), buffer);
         }
-        return redactor.isCleanMessage(message.getFormat(), format(message), buffer);
+        return redactor.isCleanMessage(message, format(message), buffer);
     }
 
     private Message redact(final Message message) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
+import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
@@ -128,22 +129,69 @@ public final class Redactor {
     }
 
     /**
-     * As {@link #redact(CharSequence, StringBuilder, ScanBuffer)}, for a message's formatted text, given the
-     * message's {@link org.apache.logging.log4j.message.Message#getFormat() format}. A message without parameters,
-     * such as {@code logger.info("Cache warmed")}, formats to its format string, which is the same {@code String}
-     * object on every event: when the text has the format's content, the format is treated as a recurring value and
-     * a clean one is not scanned again. Comparing the content costs a fraction of scanning it, and makes the
-     * shortcut exact whatever the message type; any other text is scanned as usual.
+     * As {@link #redact(CharSequence, StringBuilder, ScanBuffer)}, for the formatted text of a message, which is
+     * often scanned only in part:
+     * <ul>
+     * <li>A constant message, whose {@link Message#getFormat() format} has no {@code {}} placeholder, such as
+     *     {@code logger.info("Cache warmed")}, formats to its format, the same {@code String} object on every event.
+     *     When the text has the format's content, the format is treated as a recurring value, and a clean one is
+     *     not scanned again.
+     * <li>A parameterized message, such as {@code logger.info("Job {} queued at {}", id, position)}, is scanned
+     *     around its arguments only, where the text shows the format's pieces in the places the arguments' lengths
+     *     give (see {@code MessageTemplate}).
+     * </ul>
+     * Both shortcuts check the text's content, so they are exact whatever the message type: a text that is not
+     * shown clean this way is scanned in full.
      */
     public CharSequence redactMessage(
-            final String format, final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
-        return format != null && buffer.sameContent(format, text)
-                ? redactRecurring(format, out, buffer) : redact(text, out, buffer);
+            final Message message, final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
+        final String format = formatOf(message);
+        if (format != null) {
+            final MessageTemplate template = buffer.template(this, format, scanner);
+            if (!template.splits()) {
+                if (buffer.sameContent(format, text)) {
+                    return redactRecurring(format, out, buffer);
+                }
+            } else if (isCleanAroundArguments(template, message, text, buffer)) {
+                return text;
+            }
+        }
+        return redact(text, out, buffer);
     }
 
     /** {@link #isClean(CharSequence, ScanBuffer)} for a message's formatted text, as {@link #redactMessage}. */
-    boolean isCleanMessage(final String format, final CharSequence text, final ScanBuffer buffer) {
-        return format != null && buffer.sameContent(format, text) ? isCleanRecurring(format, buffer) : isClean(text, buffer);
+    boolean isCleanMessage(final Message message, final CharSequence text, final ScanBuffer buffer) {
+        final String format = formatOf(message);
+        if (format != null) {
+            final MessageTemplate template = buffer.template(this, format, scanner);
+            if (!template.splits()) {
+                if (buffer.sameContent(format, text)) {
+                    return isCleanRecurring(format, buffer);
+                }
+            } else if (isCleanAroundArguments(template, message, text, buffer)) {
+                return true;
+            }
+        }
+        return isClean(text, buffer);
+    }
+
+    /** The message's format; {@code null} when it has none or fails to give it, so that its text is scanned whole. */
+    private static String formatOf(final Message message) {
+        try {
+            return message == null ? null : message.getFormat();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean isCleanAroundArguments(
+            final MessageTemplate template, final Message message, final CharSequence text, final ScanBuffer buffer) {
+        try {
+            return text.length() <= maxScanLength && template.provesClean(scanner, message, text, buffer)
+                    && isClean(text, TokenScanner.NONE);
+        } catch (RuntimeException e) {
+            return false; // a message type that fails to give its parameters: its text is scanned whole
+        }
     }
 
     /** Whether a context or field key is sensitive, so that its whole value is masked without scanning. */

@@ -22,6 +22,7 @@ public final class ScanBuffer {
     /** Strings up to this length are remembered; longer ones are rare repeats and would pin memory. */
     static final int MAX_REMEMBERED = 256;
     private static final int SLOTS = 64;
+    private static final int TEMPLATES = 32;
 
     private char[] chars = new char[512];
     /** The other side of {@link #sameContent}: the characters of {@link #comparedString}. */
@@ -30,6 +31,7 @@ public final class ScanBuffer {
     private Redactor owner;
     private final String[] cleanValues = new String[SLOTS];
     private final String[] plainKeys = new String[SLOTS];
+    private final MessageTemplate[] templates = new MessageTemplate[TEMPLATES];
 
     public ScanBuffer() {}
 
@@ -47,11 +49,7 @@ public final class ScanBuffer {
         if (!(text instanceof String) || text.length() > MAX_REMEMBERED) {
             return;
         }
-        if (owner != redactor) {
-            Arrays.fill(cleanValues, null);
-            Arrays.fill(plainKeys, null);
-            owner = redactor;
-        }
+        own(redactor);
         // Two candidate slots per string. With one, ten context values share a slot in about half of all runs
         // (1 - 64!/(54! 64^10) = 0.52, identity hashes being random per run), and the two then evict each other on
         // every event and are scanned every time: the context10 benchmark scattered between runs.
@@ -60,6 +58,33 @@ public final class ScanBuffer {
         final int first = hash & (SLOTS - 1);
         final int second = (hash >>> 16) & (SLOTS - 1);
         slots[slots[first] == null || slots[second] != null && (hash & SLOTS) != 0 ? first : second] = (String) text;
+    }
+
+    /** The template of a message format for this redactor's scanner, split once and kept while it recurs. */
+    MessageTemplate template(final Redactor redactor, final String format, final TokenScanner scanner) {
+        own(redactor);
+        final int slot = System.identityHashCode(format) & (TEMPLATES - 1);
+        MessageTemplate template = templates[slot];
+        if (template == null) {
+            template = templates[slot] = new MessageTemplate();
+        }
+        if (template.format() != format) {
+            template.prepare(format, scanner);
+        }
+        return template;
+    }
+
+    private void own(final Redactor redactor) {
+        if (owner != redactor) {
+            Arrays.fill(cleanValues, null);
+            Arrays.fill(plainKeys, null);
+            for (final MessageTemplate template : templates) {
+                if (template != null) {
+                    template.forget();
+                }
+            }
+            owner = redactor;
+        }
     }
 
     /**

@@ -288,16 +288,24 @@ final class TokenScanner {
      * hit, so scanning a whole text is a sequence of calls that each start where the last one ended.
      */
     long find(final char[] text, final int from, final int limit) {
-        if (from < limit && (from == 0 || !is(text[from - 1], ALNUM))) {
-            if (mayStart(text, from, limit)) {
-                final long hit = atWordStart(text, from, limit);
-                if (hit != NONE) {
-                    return hit;
-                }
-            }
+        final long hit = atScanStart(text, from, limit);
+        return hit != NONE ? hit : find(text, from, limit, from, limit);
+    }
+
+    /** A token right at {@code from}, which no position before it in the scan has looked at. */
+    long atScanStart(final char[] text, final int from, final int limit) {
+        if (from < limit && (from == 0 || !is(text[from - 1], ALNUM)) && mayStart(text, from, limit)) {
+            return atWordStart(text, from, limit);
         }
-        for (int i = from; i < limit; i++) {
-            // One table load per character, over the whole char range, so the common case has a single branch.
+        return NONE;
+    }
+
+    /**
+     * The first hit that starts from one of the positions {@code [start, stop)}, each looked at as {@link #find}
+     * looks at it when it scans {@code text[from, limit)}.
+     */
+    long find(final char[] text, final int start, final int stop, final int from, final int limit) {
+        for (int i = start; i < stop; i++) {
             final byte trigger = TRIGGERS[text[i]];
             if (trigger == 0) {
                 continue;
@@ -316,6 +324,49 @@ final class TokenScanner {
             }
         }
         return NONE;
+    }
+
+    /**
+     * Whether nothing is found at this character: an ASCII letter or digit, almost all of clean text. One table
+     * load over the whole char range, so that the common case costs a single branch, in the caller's loop.
+     */
+    static boolean quiet(final char c) {
+        return TRIGGERS[c] == 0;
+    }
+
+    /**
+     * What {@link #find}, scanning {@code text[from, limit)}, finds from position {@code i}: a token at a symbol
+     * there, or one that starts right after it. Also for {@link MessageTemplate}, which leaves out the positions a
+     * message's format shows to be of no interest.
+     */
+    long at(final char[] text, final int i, final int from, final int limit) {
+        final byte trigger = TRIGGERS[text[i]];
+        if (trigger == 0) {
+            return NONE;
+        }
+        if (trigger != BOUNDARY) {
+            final long hit = atSymbol(text, i, text[i], from, limit);
+            if (hit != NONE) {
+                return hit;
+            }
+        }
+        return i + 1 < limit && mayStart(text, i + 1, limit) ? atWordStart(text, i + 1, limit) : NONE;
+    }
+
+    /**
+     * Whether {@link #at} may find something at position {@code i} of a text whose characters go on at least to
+     * {@code i + 2}: {@code false} only where {@code text[i..i+2]} alone rules it out, so that it is so in every
+     * text that repeats those three characters. A dash or an at sign is then only a word boundary unless it starts
+     * a private key block or an address is searched for; other symbols read beyond the three characters.
+     */
+    boolean mayFindAt(final char[] text, final int i, final int limit) {
+        final char c = text[i];
+        final byte trigger = TRIGGERS[c];
+        if (trigger == 0) {
+            return false;
+        }
+        final boolean symbol = c == '-' ? privateKeys && text[i + 1] == '-' : c == '@' ? email : trigger != BOUNDARY;
+        return symbol || mayStart(text, i + 1, limit);
     }
 
     /**

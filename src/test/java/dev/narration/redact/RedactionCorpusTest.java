@@ -84,6 +84,11 @@ class RedactionCorpusTest {
             this.text = text;
         }
 
+        /** The line this context writes for a key and value, or {@code null} for contexts beyond the message text. */
+        String line(final String k, final String v) {
+            return text == null ? null : text.apply(k, v);
+        }
+
         void log(final Logger logger, final Level level, final String k, final String v) {
             switch (this) {
                 case PARAMETERIZED:

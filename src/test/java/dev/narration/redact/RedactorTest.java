@@ -226,25 +226,25 @@ class RedactorTest {
         final Redactor counted = Redactor.newBuilder().setName("message-format").build();
         final ScanBuffer buffer = new ScanBuffer();
         final StringBuilder out = new StringBuilder();
-        final String format = "Cache warmed in {} ms";
-        assertThat(counted.redactMessage(format, new StringBuilder(format), out, buffer)).isSameAs(format);
-        assertThat(counted.redactMessage(format, new StringBuilder(format), out, buffer)).isSameAs(format);
-        final StringBuilder formatted = new StringBuilder("Cache warmed in 42 ms");
-        assertThat(counted.redactMessage(format, formatted, out, buffer)).isSameAs(formatted);
+        final String format = "Cache warmed in 42 ms";
+        assertThat(counted.redactMessage(new SimpleMessage(format), new StringBuilder(format), out, buffer)).isSameAs(format);
+        assertThat(counted.redactMessage(new SimpleMessage(format), new StringBuilder(format), out, buffer)).isSameAs(format);
+        final StringBuilder formatted = new StringBuilder("Cache warmed in 43 ms");
+        assertThat(counted.redactMessage(new SimpleMessage(format), formatted, out, buffer)).isSameAs(formatted);
 
         final String secret = "retry with password=hunter2";
         final String sameLength = "retry with password=hunter3";
         for (int i = 0; i < 2; i++) {
-            assertThat(counted.redactMessage(secret, new StringBuilder(secret), out, buffer).toString())
+            assertThat(counted.redactMessage(new SimpleMessage(secret), new StringBuilder(secret), out, buffer).toString())
                     .isEqualTo("retry with password=[REDACTED:password]");
-            assertThat(counted.redactMessage(secret, new StringBuilder(sameLength), out, buffer).toString())
+            assertThat(counted.redactMessage(new SimpleMessage(secret), new StringBuilder(sameLength), out, buffer).toString())
                     .isEqualTo("retry with password=[REDACTED:password]");
         }
         final String clean = "retry with parameter=hunter2";
-        assertThat(counted.redactMessage(clean, new StringBuilder(clean), out, buffer)).isSameAs(clean);
+        assertThat(counted.redactMessage(new SimpleMessage(clean), new StringBuilder(clean), out, buffer)).isSameAs(clean);
         final String dirtyTwin = "retry with password=hunter2!";
         assertThat(dirtyTwin).hasSameSizeAs(clean);
-        assertThat(counted.redactMessage(clean, new StringBuilder(dirtyTwin), out, buffer).toString())
+        assertThat(counted.redactMessage(new SimpleMessage(clean), new StringBuilder(dirtyTwin), out, buffer).toString())
                 .isEqualTo("retry with password=[REDACTED:password]");
         assertThat(counted.redactMessage(null, "token=abc123", out, buffer).toString()).isEqualTo("token=[REDACTED:token]");
         assertThat(counted.metrics().count("password")).isEqualTo(5);
@@ -259,9 +259,9 @@ class RedactorTest {
         final Message message = new SimpleMessage("Cache warmed");
         final StringBuilder text = new StringBuilder();
         text.append(message.getFormattedMessage());
-        final CharSequence safe = redactor.redactMessage(message.getFormat(), text, out, buffer);
+        final CharSequence safe = redactor.redactMessage(message, text, out, buffer);
         assertThat(safe).isSameAs(message.getFormat()).hasToString("Cache warmed");
-        assertThat(redactor.redactMessage(message.getFormat(), text, out, buffer)).isSameAs(message.getFormat());
+        assertThat(redactor.redactMessage(message, text, out, buffer)).isSameAs(message.getFormat());
     }
 
     /** The docs' {@code ScanBuffer.fill} example (docs/redaction.md), for each kind of text it copies in bulk or not. */

@@ -3,6 +3,8 @@ package dev.narration.bench;
 import dev.narration.redact.Redactor;
 import dev.narration.redact.ScanBuffer;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -17,20 +19,22 @@ import org.openjdk.jmh.annotations.State;
  * call as {@code NarrationJsonLayout} makes, on a {@code StringBuilder} as the asynchronous logger's event holds
  * the message, over 120 characters of different shapes: one long word ({@code letters}: the per-character cost
  * alone), 20 words whose first letter starts no token ({@code qwords}: plus the cheapest boundary check), and the
- * clean sentence of the redaction bar ({@code clean120}); {@code clean1k} adds {@code key=value} pairs. Run with
+ * clean sentence of the redaction bar ({@code clean120}); {@code clean120param} is that sentence as the text of a
+ * parameterized message, scanned around its two arguments only; {@code clean1k} adds {@code key=value} pairs. Run with
  * {@code benchmarks/run.sh FirstStageBenchmark -f 1 -wi 3 -w 1s -i 3 -r 1s}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FirstStageBenchmark {
-    @Param({"letters", "qwords", "clean120", "clean1k"})
+    @Param({"letters", "qwords", "clean120", "clean120param", "clean1k"})
     public String input;
 
     private final Redactor redactor = Redactor.newBuilder().setName("first-stage").build();
     private final ScanBuffer buffer = new ScanBuffer();
     private final StringBuilder out = new StringBuilder();
     private StringBuilder text;
+    private Message message;
 
     @Setup
     public void setUp() {
@@ -41,6 +45,10 @@ public class FirstStageBenchmark {
                 break;
             case "qwords":
                 value = "qqqqq ".repeat(20);
+                break;
+            case "clean120param":
+                message = new ParameterizedMessage(RedactionBenchmark.CLEAN_120_FORMAT, 123, 3);
+                value = message.getFormattedMessage();
                 break;
             case "clean1k":
                 value = RedactionBenchmark.CLEAN_1K;
@@ -53,6 +61,6 @@ public class FirstStageBenchmark {
 
     @Benchmark
     public CharSequence redact() {
-        return redactor.redact(text, out, buffer);
+        return redactor.redactMessage(message, text, out, buffer);
     }
 }
