@@ -154,7 +154,7 @@ final class MessageTemplate {
         }
         for (int r = 0; r < ranges; r++) {
             for (int i = rangeStart[r]; i < rangeEnd[r]; i++) {
-                if (!TokenScanner.quiet(chars[i]) && scanner.at(chars, i, 0, n) != TokenScanner.NONE) {
+                if (scanner.mayFindAt(chars, i, n) && scanner.at(chars, i, 0, n) != TokenScanner.NONE) {
                     return false;
                 }
             }
