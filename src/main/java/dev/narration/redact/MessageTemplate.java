@@ -36,6 +36,8 @@ final class MessageTemplate {
             template.argument(index, argument);
 
     private String format;
+    /** The last format that came to this template's slot, to be split if it comes again. */
+    private String candidate;
     /** The number of {@code {}} in the format, or {@link #UNKNOWN} for a format this class does not split. */
     private int placeholders = UNKNOWN;
     private char[] formatChars = new char[128];
@@ -79,6 +81,16 @@ final class MessageTemplate {
     /** Drops the format, whose split depends on the scanner it was prepared for. */
     void forget() {
         format = null;
+        candidate = null;
+    }
+
+    /** Whether the format came last time too; if not, it is remembered as the one that came. */
+    boolean isCandidate(final String format) {
+        if (candidate == format) {
+            return true;
+        }
+        candidate = format;
+        return false;
     }
 
     void prepare(final String format, final TokenScanner scanner) {

@@ -148,7 +148,7 @@ public final class Redactor {
         final String format = formatOf(message);
         if (format != null) {
             final MessageTemplate template = buffer.template(this, format, scanner);
-            if (!template.splits()) {
+            if (template == null || !template.splits()) {
                 if (buffer.sameContent(format, text)) {
                     return redactRecurring(format, out, buffer);
                 }
@@ -164,7 +164,7 @@ public final class Redactor {
         final String format = formatOf(message);
         if (format != null) {
             final MessageTemplate template = buffer.template(this, format, scanner);
-            if (!template.splits()) {
+            if (template == null || !template.splits()) {
                 if (buffer.sameContent(format, text)) {
                     return isCleanRecurring(format, buffer);
                 }

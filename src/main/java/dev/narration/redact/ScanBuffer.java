@@ -22,7 +22,7 @@ public final class ScanBuffer {
     /** Strings up to this length are remembered; longer ones are rare repeats and would pin memory. */
     static final int MAX_REMEMBERED = 256;
     private static final int SLOTS = 64;
-    private static final int TEMPLATES = 32;
+    private static final int TEMPLATES = 64;
 
     private char[] chars = new char[512];
     /** The other side of {@link #sameContent}: the characters of {@link #comparedString}. */
@@ -60,7 +60,11 @@ public final class ScanBuffer {
         slots[slots[first] == null || slots[second] != null && (hash & SLOTS) != 0 ? first : second] = (String) text;
     }
 
-    /** The template of a message format for this redactor's scanner, split once and kept while it recurs. */
+    /**
+     * The template of a message format for this redactor's scanner, split once and kept while it recurs; {@code null}
+     * when the format is new to its slot. A format is split when it comes to its slot a second time in a row, so
+     * that formats taking turns in one slot cost a plain scan each, rather than a split and a scan each.
+     */
     MessageTemplate template(final Redactor redactor, final String format, final TokenScanner scanner) {
         own(redactor);
         final int slot = System.identityHashCode(format) & (TEMPLATES - 1);
@@ -69,6 +73,9 @@ public final class ScanBuffer {
             template = templates[slot] = new MessageTemplate();
         }
         if (template.format() != format) {
+            if (!template.isCandidate(format)) {
+                return null;
+            }
             template.prepare(format, scanner);
         }
         return template;

@@ -138,6 +138,24 @@ class MessageTemplateTest {
         }
     }
 
+    /** A format is split from its second event in its slot on: one that only passes by costs no split. */
+    @Test
+    void aFormatIsSplitWhenItComesASecondTimeAndAConstantNever() {
+        final ScanBuffer buffer = new ScanBuffer();
+        final Redactor owner = Redactor.defaults();
+        final String format = new String("Accepted job {} from {}");
+        assertThat(buffer.template(owner, format, SCANNER)).isNull();
+        final MessageTemplate template = buffer.template(owner, format, SCANNER);
+        assertThat(template).isNotNull();
+        assertThat(template.splits()).isTrue();
+        assertThat(buffer.template(owner, format, SCANNER)).isSameAs(template);
+        final String constant = new String("Cache warmed");
+        buffer.template(owner, constant, SCANNER);
+        assertThat(buffer.template(owner, constant, SCANNER).splits()).isFalse();
+        // Another engine's scanner may find other positions of interest: its first use forgets every split.
+        assertThat(buffer.template(Redactor.defaults(), format, SCANNER)).isNull();
+    }
+
     @Test
     void digitsCountsTheCharactersOfEveryLong() {
         for (final long value : new long[] {0, 9, 10, -1, -10, 99, 100, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
