@@ -27,7 +27,7 @@ import org.apache.logging.log4j.message.ParameterizedMessage;
  */
 final class MessageTemplate {
     /** Longer formats are scanned as plain text: they are rare, and their copy would pin memory. */
-    static final int MAX_FORMAT = 2048;
+    private static final int MAX_FORMAT = 2048;
     /** Longer texts are scanned in full: a layout is an array as long as the text. */
     private static final int MAX_TEXT = 8192;
     private static final int MAX_PIECES = 16;

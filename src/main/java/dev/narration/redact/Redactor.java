@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
-import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.util.Constants;
+import org.apache.logging.log4j.message.Message;
 
 /**
  * The redaction engine: finds secrets in text and replaces each with a mask naming the rule that found it
@@ -23,6 +23,10 @@ import org.apache.logging.log4j.core.util.Constants;
 public final class Redactor {
     static final String ELEMENT = "Redaction";
     private static final ThreadLocal<ScanBuffer> BUFFERS = ThreadLocal.withInitial(ScanBuffer::new);
+    // What redactMessage does with a message's text.
+    private static final int SCAN = 0;
+    private static final int CONSTANT = 1;
+    private static final int CLEAN = 2;
 
     private final String name;
     private final TokenScanner scanner;
@@ -146,33 +150,42 @@ public final class Redactor {
     public CharSequence redactMessage(
             final Message message, final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
         final String format = formatOf(message);
-        if (format != null) {
-            final MessageTemplate template = buffer.template(this, format, scanner);
-            if (template == null || !template.splits()) {
-                if (buffer.sameContent(format, text)) {
-                    return redactRecurring(format, out, buffer);
-                }
-            } else if (isCleanAroundArguments(template, message, text, buffer)) {
+        switch (shortcut(format, message, text, buffer)) {
+            case CONSTANT:
+                return redactRecurring(format, out, buffer);
+            case CLEAN:
                 return text;
-            }
+            default:
+                return redact(text, out, buffer);
         }
-        return redact(text, out, buffer);
     }
 
     /** {@link #isClean(CharSequence, ScanBuffer)} for a message's formatted text, as {@link #redactMessage}. */
     boolean isCleanMessage(final Message message, final CharSequence text, final ScanBuffer buffer) {
         final String format = formatOf(message);
-        if (format != null) {
-            final MessageTemplate template = buffer.template(this, format, scanner);
-            if (template == null || !template.splits()) {
-                if (buffer.sameContent(format, text)) {
-                    return isCleanRecurring(format, buffer);
-                }
-            } else if (isCleanAroundArguments(template, message, text, buffer)) {
+        switch (shortcut(format, message, text, buffer)) {
+            case CONSTANT:
+                return isCleanRecurring(format, buffer);
+            case CLEAN:
                 return true;
-            }
+            default:
+                return isClean(text, buffer);
         }
-        return isClean(text, buffer);
+    }
+
+    /**
+     * Which of {@link #redactMessage}'s shortcuts applies: {@link #CONSTANT} when the text has the content of a
+     * format without placeholders, {@link #CLEAN} when it is shown clean around its arguments, else {@link #SCAN}.
+     */
+    private int shortcut(final String format, final Message message, final CharSequence text, final ScanBuffer buffer) {
+        if (format == null) {
+            return SCAN;
+        }
+        final MessageTemplate template = buffer.template(this, format, scanner);
+        if (template == null || !template.splits()) {
+            return buffer.sameContent(format, text) ? CONSTANT : SCAN;
+        }
+        return isCleanAroundArguments(template, message, text, buffer) ? CLEAN : SCAN;
     }
 
     /** The message's format; {@code null} when it has none or fails to give it, so that its text is scanned whole. */
