@@ -222,12 +222,17 @@ final class JsonLine {
      * A cut never splits a surrogate pair. A {@code maxLength} of zero or less means no limit.
      */
     void escaped(final CharSequence text, final int maxLength, final String suffix) {
+        escaped(text, null, maxLength, suffix);
+    }
+
+    /** As {@link #escaped(CharSequence, int, String)}, from {@code copy}, the text's characters, when not null. */
+    void escaped(final CharSequence text, final char[] copy, final int maxLength, final String suffix) {
         final int n = text.length();
         if (maxLength <= 0 || n <= maxLength) {
-            escaped(chars.fill(text, n), 0, n);
+            escaped(copy != null ? copy : chars.fill(text, n), 0, n);
             return;
         }
-        final char[] source = chars.fill(text, maxLength + 1);
+        final char[] source = copy != null ? copy : chars.fill(text, maxLength + 1);
         int cut = maxLength;
         if (Character.isHighSurrogate(source[cut - 1]) && Character.isLowSurrogate(source[cut])) {
             cut--;

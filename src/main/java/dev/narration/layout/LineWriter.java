@@ -165,7 +165,13 @@ final class LineWriter {
         }
         if (scratch.length() > 0) {
             out.append(HUMAN);
-            closed(redactor == null ? scratch : redactor.redactMessage(message, scratch, redacted, scanBuffer));
+            if (redactor == null) {
+                closed(scratch);
+            } else {
+                final CharSequence safe = redactor.redactMessage(message, scratch, redacted, scanBuffer);
+                // A clean text is written from the scan's copy of it, made a moment ago.
+                closed(safe, safe == scratch ? scanBuffer.copyOf(scratch) : null);
+            }
         }
     }
 
@@ -229,10 +235,15 @@ final class LineWriter {
 
     /** Writes the rest of an opened string value, already redacted, and closes it. */
     private void closed(final CharSequence safe) {
+        closed(safe, null);
+    }
+
+    /** As {@link #closed(CharSequence)}, from {@code copy}, the value's characters, when not null. */
+    private void closed(final CharSequence safe, final char[] copy) {
         if (recurring && safe instanceof String && (maxStringLength <= 0 || safe.length() <= maxStringLength)) {
             out.escapedRecurring((String) safe);
         } else {
-            out.escaped(safe, maxStringLength, TRUNCATION_SUFFIX);
+            out.escaped(safe, copy, maxStringLength, TRUNCATION_SUFFIX);
         }
         out.append('"');
     }

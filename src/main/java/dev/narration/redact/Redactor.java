@@ -141,8 +141,8 @@ public final class Redactor {
      *     When the text has the format's content, the format is treated as a recurring value, and a clean one is
      *     not scanned again.
      * <li>A parameterized message, such as {@code logger.info("Job {} queued at {}", id, position)}, is scanned
-     *     around its arguments only, where the text shows the format's pieces in the places the arguments' lengths
-     *     give (see {@code MessageTemplate}).
+     *     around its arguments only: where the text is found to hold the pieces of the format between them, only
+     *     the positions of interest the format shows there are looked at (see {@code MessageTemplate}).
      * </ul>
      * Both shortcuts check the text's content, so they are exact whatever the message type: a text that is not
      * shown clean this way is scanned in full.
@@ -150,7 +150,7 @@ public final class Redactor {
     public CharSequence redactMessage(
             final Message message, final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
         final String format = formatOf(message);
-        switch (shortcut(format, message, text, buffer)) {
+        switch (shortcut(format, text, buffer)) {
             case CONSTANT:
                 return redactRecurring(format, out, buffer);
             case CLEAN:
@@ -163,7 +163,7 @@ public final class Redactor {
     /** {@link #isClean(CharSequence, ScanBuffer)} for a message's formatted text, as {@link #redactMessage}. */
     boolean isCleanMessage(final Message message, final CharSequence text, final ScanBuffer buffer) {
         final String format = formatOf(message);
-        switch (shortcut(format, message, text, buffer)) {
+        switch (shortcut(format, text, buffer)) {
             case CONSTANT:
                 return isCleanRecurring(format, buffer);
             case CLEAN:
@@ -177,7 +177,7 @@ public final class Redactor {
      * Which of {@link #redactMessage}'s shortcuts applies: {@link #CONSTANT} when the text has the content of a
      * format without placeholders, {@link #CLEAN} when it is shown clean around its arguments, else {@link #SCAN}.
      */
-    private int shortcut(final String format, final Message message, final CharSequence text, final ScanBuffer buffer) {
+    private int shortcut(final String format, final CharSequence text, final ScanBuffer buffer) {
         if (format == null) {
             return SCAN;
         }
@@ -185,7 +185,8 @@ public final class Redactor {
         if (template == null || !template.splits()) {
             return buffer.sameContent(format, text) ? CONSTANT : SCAN;
         }
-        return isCleanAroundArguments(template, message, text, buffer) ? CLEAN : SCAN;
+        return text.length() <= maxScanLength && template.provesClean(scanner, text, buffer)
+                && isClean(text, TokenScanner.NONE) ? CLEAN : SCAN;
     }
 
     /** The message's format; {@code null} when it has none or fails to give it, so that its text is scanned whole. */
@@ -194,16 +195,6 @@ public final class Redactor {
             return message == null ? null : message.getFormat();
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private boolean isCleanAroundArguments(
-            final MessageTemplate template, final Message message, final CharSequence text, final ScanBuffer buffer) {
-        try {
-            return text.length() <= maxScanLength && template.provesClean(scanner, message, text, buffer)
-                    && isClean(text, TokenScanner.NONE);
-        } catch (RuntimeException e) {
-            return false; // a message type that fails to give its parameters: its text is scanned whole
         }
     }
 

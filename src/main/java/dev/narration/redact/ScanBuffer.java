@@ -25,6 +25,9 @@ public final class ScanBuffer {
     private static final int TEMPLATES = 64;
 
     private char[] chars = new char[512];
+    /** What the last {@link #fill} copied into {@link #chars}, and how much of it, for {@link #copyOf}. */
+    private CharSequence filled;
+    private int filledLength;
     /** The other side of {@link #sameContent}: the characters of {@link #comparedString}. */
     private final char[] compared = new char[MAX_REMEMBERED];
     private String comparedString;
@@ -113,6 +116,16 @@ public final class ScanBuffer {
     }
 
     /**
+     * The characters of the text as the last {@link #fill} copied them, when that fill was of this very text, whole;
+     * {@code null} otherwise. For an encoder that writes out a text it has just had redacted and found clean: the
+     * scan's copy serves again, rather than a second one. The caller must know that the text has not changed since
+     * (a {@code StringBuilder} can); the array is valid until the next fill.
+     */
+    public char[] copyOf(final CharSequence text) {
+        return text == filled && text.length() == filledLength ? chars : null;
+    }
+
+    /**
      * The first {@code length} characters of the text, in this buffer's array or, for long texts, a new one: one
      * bulk copy, after which the characters are read as plain array elements. The array is valid until the next call.
      */
@@ -124,6 +137,8 @@ public final class ScanBuffer {
                 chars = target;
             }
         }
+        filled = target == chars ? text : null;
+        filledLength = length;
         if (text instanceof String) {
             ((String) text).getChars(0, length, target, 0);
         } else if (text instanceof StringBuilder) {

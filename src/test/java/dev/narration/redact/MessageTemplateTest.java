@@ -34,7 +34,7 @@ class MessageTemplateTest {
                 final String text = message.getFormattedMessage();
                 final MessageTemplate template = new MessageTemplate();
                 template.prepare(message.getFormat(), SCANNER);
-                final boolean proven = template.provesClean(SCANNER, message, new StringBuilder(text), buffer);
+                final boolean proven = template.provesClean(SCANNER, new StringBuilder(text), buffer);
                 final boolean clean = SCANNER.find(text.toCharArray(), 0, text.length()) == TokenScanner.NONE;
                 if (proven) {
                     assertThat(clean).as("proven clean, but a full scan finds a token in: %s", text).isTrue();
@@ -154,13 +154,6 @@ class MessageTemplateTest {
         assertThat(buffer.template(owner, constant, SCANNER).splits()).isFalse();
         // Another engine's scanner may find other positions of interest: its first use forgets every split.
         assertThat(buffer.template(Redactor.defaults(), format, SCANNER)).isNull();
-    }
-
-    @Test
-    void digitsCountsTheCharactersOfEveryLong() {
-        for (final long value : new long[] {0, 9, 10, -1, -10, 99, 100, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
-            assertThat(MessageTemplate.digits(value)).as("%d", value).isEqualTo(Long.toString(value).length());
-        }
     }
 
     /** Every kind of secret alone and in the corpus's text contexts, the look-alikes, and clean sentences. */

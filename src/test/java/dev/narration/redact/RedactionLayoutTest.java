@@ -87,6 +87,50 @@ class RedactionLayoutTest {
     }
 
     /**
+     * A parameterized message is scanned around its arguments, and a clean text is then written from the scan's own
+     * copy of it (ScanBuffer#copyOf). Texts of one format and one length, clean and secret in turn, on all-async
+     * loggers, whole and cut by maxStringLength: each line must hold its own text, masked where it has a secret.
+     */
+    @Test
+    void parameterizedMessagesOfOneLengthAreEachWrittenAsTheirOwnRedactedText() {
+        final String config = "<Configuration status='WARN'><Appenders>"
+                + "<File name='whole' fileName='${dir}/whole.jsonl'><NarrationJsonLayout><Redaction name='param-whole'/>"
+                + "</NarrationJsonLayout></File>"
+                + "<File name='cut' fileName='${dir}/cut.jsonl'><NarrationJsonLayout maxStringLength='30'>"
+                + "<Redaction name='param-cut'/></NarrationJsonLayout></File>"
+                + "</Appenders><Loggers><Root level='INFO'><AppenderRef ref='whole'/><AppenderRef ref='cut'/></Root>"
+                + "</Loggers></Configuration>";
+        final String format = "job {} accepted from pool {} with {}";
+        final String[][] arguments = {
+            {"j-101", "a", "retry=3"}, {"j-102", "b", "token=x"}, {"j-103", "c", "retry=4"}, {"j-104", "d", "limit=5"},
+        };
+        final List<String> whole;
+        final List<String> cut;
+        try (Log4jFixture log4j = Log4jFixture.allAsync(config)) {
+            final Logger logger = log4j.logger("com.acme.Admission");
+            for (int round = 0; round < 50; round++) {
+                for (final String[] argument : arguments) {
+                    logger.info(format, argument[0], argument[1], argument[2]);
+                }
+            }
+            log4j.close();
+            whole = log4j.readLines("whole.jsonl");
+            cut = log4j.readLines("cut.jsonl");
+        }
+        assertThat(whole).hasSize(200);
+        assertThat(cut).hasSize(200);
+        for (int i = 0; i < whole.size(); i++) {
+            final String[] argument = arguments[i % arguments.length];
+            final String expected = "job " + argument[0] + " accepted from pool " + argument[1] + " with "
+                    + (argument[2].startsWith("token") ? "token=[REDACTED:token]" : argument[2]);
+            assertThat(JsonLines.parse(whole.get(i)).get("human").asText()).as("line %d", i).isEqualTo(expected);
+            assertThat(JsonLines.parse(cut.get(i)).get("human").asText()).as("cut line %d", i)
+                    .isEqualTo(expected.substring(0, 30) + "…[truncated]");
+        }
+        assertThat(RedactionMetrics.named("param-whole").count("token")).isEqualTo(50);
+    }
+
+    /**
      * A message without parameters is remembered clean by its format string's identity (Redactor#redactMessage).
      * What must hold: a secret in a constant message is masked and counted on every event, and a message whose text
      * differs from its format is scanned even when that format was found clean before.

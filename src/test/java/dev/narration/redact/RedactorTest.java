@@ -277,6 +277,30 @@ class RedactorTest {
         assertThat(buffer.fill("ab", 2)).isSameAs(longer); // grown once, then reused
     }
 
+    /** The docs' {@code ScanBuffer.copyOf} example: the last fill's copy, only for that very text, whole. */
+    @Test
+    void aBufferGivesItsCopyOfATextOnlyForTheTextItLastCopiedWhole() {
+        final Redactor redactor = Redactor.newBuilder().setName("tool-copy").build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final StringBuilder text = new StringBuilder("Accepted job 7 from pool-a");
+        final CharSequence safe = redactor.redact(text, out, buffer);
+        assertThat(safe).isSameAs(text);
+        final char[] copy = buffer.copyOf(text);
+        assertThat(new String(copy, 0, text.length())).isEqualTo("Accepted job 7 from pool-a");
+        assertThat(buffer.copyOf(new StringBuilder(text))).as("another object of the same content").isNull();
+        text.append('!');
+        assertThat(buffer.copyOf(text)).as("a text longer than its copy").isNull();
+        buffer.fill(text, 5);
+        assertThat(buffer.copyOf(text)).as("a part of the text copied").isNull();
+        buffer.fill("other", 5);
+        assertThat(buffer.copyOf(text)).as("another text copied since").isNull();
+        assertThat(buffer.copyOf("other")).isSameAs(copy);
+        final String longText = "x".repeat(20_000);
+        buffer.fill(longText, longText.length());
+        assertThat(buffer.copyOf(longText)).as("a text too long for the reused array").isNull();
+    }
+
     @Test
     void randomNoiseNeverBreaksTheScanner() {
         final Random random = new Random(3);

@@ -1,20 +1,27 @@
 package dev.narration.bench;
 
-import dev.narration.testsupport.DrainingDestination;
-
+import com.lmax.disruptor.EventFactory;
 import dev.narration.layout.NarrationJsonLayout;
 import dev.narration.redact.RedactionRewritePolicy;
 import dev.narration.redact.Redactor;
+import dev.narration.testsupport.DrainingDestination;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
+import org.apache.logging.log4j.core.async.RingBufferLogEvent;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.util.ClockFactory;
+import org.apache.logging.log4j.core.util.SystemNanoClock;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringMap;
+import org.apache.logging.log4j.util.Unbox;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,10 +52,11 @@ public class RedactionBenchmark {
             .substring(0, 1024);
 
     /**
-     * clean120 (a constant message), clean120param (the same text from a format and two arguments), clean1k,
+     * clean120 (a constant message), clean120param (the same text from a format and two arguments),
+     * clean120paramAsync (the same as an all-async logger hands it to the layout), clean1k,
      * oneSecret, context10 (ten clean context entries), errorChain (ERROR, 3-deep causes).
      */
-    @Param({"clean120", "clean120param", "clean1k", "oneSecret", "context10", "errorChain"})
+    @Param({"clean120", "clean120param", "clean120paramAsync", "clean1k", "oneSecret", "context10", "errorChain"})
     public String input;
 
     private final RewritePolicy narration = RedactionRewritePolicy.of(Redactor.newBuilder().setName("bench").build());
@@ -67,6 +75,9 @@ public class RedactionBenchmark {
             case "clean120param":
                 builder.setMessage(new ParameterizedMessage(CLEAN_120_FORMAT, 123, 3));
                 break;
+            case "clean120paramAsync":
+                event = ringBufferEvent(CLEAN_120_FORMAT, Unbox.box(123), Unbox.box(3));
+                return;
             case "clean1k":
                 builder.setMessage(new SimpleMessage(CLEAN_1K));
                 break;
@@ -96,6 +107,20 @@ public class RedactionBenchmark {
                 break;
         }
         event = builder.build();
+    }
+
+    /**
+     * An event as an all-async logger hands it to the appenders: the ring buffer's slot, holding the text formatted
+     * on the calling thread and the parameters, which is its own message.
+     */
+    private static LogEvent ringBufferEvent(final String format, final Object first, final Object second) {
+        final EventFactory<RingBufferLogEvent> slots = RingBufferLogEvent.FACTORY;
+        final RingBufferLogEvent slot = slots.newInstance();
+        slot.setValues(null, "com.acme.orchestratord.Admission", null, Logger.class.getName(), Level.INFO,
+                new ReusableParameterizedMessage().set(format, first, second), null,
+                ContextDataFactory.createContextData(), ThreadContext.EMPTY_STACK, 1L, "main", Thread.NORM_PRIORITY, null,
+                ClockFactory.getClock(), new SystemNanoClock());
+        return slot;
     }
 
     @Benchmark
