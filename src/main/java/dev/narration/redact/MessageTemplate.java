@@ -59,10 +59,12 @@ final class MessageTemplate {
     private final int[] gapStart = new int[MAX_PIECES];
     private final int[] gapEnd = new int[MAX_PIECES];
     private int gaps;
-    /** What the scanner must look at: the gaps, the two characters before each, the pieces' positions of interest. */
-    private int[] rangeStart = new int[32];
-    private int[] rangeEnd = new int[32];
-    private int ranges;
+    /**
+     * The positions the scanner must look at, in order: the gaps' characters, and those of the pieces' positions of
+     * interest and of their last two characters that are not letters or digits.
+     */
+    private int[] positions = new int[64];
+    private int count;
 
     String format() {
         return format;
@@ -130,10 +132,6 @@ final class MessageTemplate {
             }
         }
         looksFrom[pieces + 1] = count;
-        if (rangeStart.length < count + pieces + 2) {
-            rangeStart = new int[count + pieces + 2];
-            rangeEnd = new int[count + pieces + 2];
-        }
         placeholders = pieces;
     }
 
@@ -153,11 +151,11 @@ final class MessageTemplate {
         if (scanner.atScanStart(chars, 0, n) != TokenScanner.NONE) {
             return false;
         }
-        for (int r = 0; r < ranges; r++) {
-            for (int i = rangeStart[r]; i < rangeEnd[r]; i++) {
-                if (scanner.mayFindAt(chars, i, n) && scanner.at(chars, i, 0, n) != TokenScanner.NONE) {
-                    return false;
-                }
+        final int[] at = positions;
+        for (int k = 0, end = count; k < end; k++) {
+            final int i = at[k];
+            if (scanner.mayFindAt(chars, i, n) && scanner.at(chars, i, 0, n) != TokenScanner.NONE) {
+                return false;
             }
         }
         return true;
@@ -227,48 +225,50 @@ final class MessageTemplate {
     }
 
     /**
-     * Prepares {@link #hasLayout} and the ranges to scan for the places in {@link #located}, for texts of
+     * Prepares {@link #hasLayout} and the positions to look at for the places in {@link #located}, for texts of
      * {@code n} characters. Returns {@code true}.
      */
     private boolean layOut(final int n) {
         if (image.length < n) {
             image = new char[n];
         }
+        if (positions.length < n) {
+            positions = new int[n];
+        }
         gaps = 0;
-        ranges = 0;
+        count = 0;
         int end = 0;
         int cursor = 0;
         for (int p = 0; p <= placeholders; p++) {
             final int at = located[p];
             final int length = pieceEnd[p] - pieceStart[p];
-            System.arraycopy(formatChars, pieceStart[p], image, at, length);
             if (end < at) {
                 gapStart[gaps] = end;
                 gapEnd[gaps++] = at;
             }
-            range(cursor, at);
+            lookAt(cursor, end, at);
+            System.arraycopy(formatChars, pieceStart[p], image, at, length);
             for (int k = looksFrom[p]; k < looksFrom[p + 1]; k++) {
-                range(at + looks[k], at + looks[k] + 1);
+                positions[count++] = at + looks[k];
             }
             end = at + length;
             // The last two characters of a piece are looked at with what follows, which the format does not know.
             cursor = Math.max(cursor, Math.max(at, end - 2));
         }
-        range(cursor, n);
+        lookAt(cursor, end, n);
         layoutLength = n;
         return true;
     }
 
-    /** Adds positions {@code [start, end)} to look at, joined to the last range when it ends at {@code start}. */
-    private void range(final int start, final int end) {
-        if (start >= end) {
-            return;
-        }
-        if (ranges > 0 && rangeEnd[ranges - 1] == start) {
-            rangeEnd[ranges - 1] = end;
-        } else {
-            rangeStart[ranges] = start;
-            rangeEnd[ranges++] = end;
+    /**
+     * Adds positions {@code [start, to)} to look at: those from {@code gap} on are an argument's; those before it
+     * end a piece, and a letter or digit there is never of interest, whatever follows.
+     */
+    private void lookAt(final int start, final int gap, final int to) {
+        for (int i = start; i < to; i++) {
+            if (i >= gap || !TokenScanner.isLetterOrDigit(image[i])) {
+                positions[count++] = i;
+            }
         }
     }
 }

@@ -347,6 +347,11 @@ final class TokenScanner {
         return i + 1 < limit && mayStart(text, i + 1, limit) ? atWordStart(text, i + 1, limit) : NONE;
     }
 
+    /** Whether the scanner never looks further from this character: an ASCII letter or digit. */
+    static boolean isLetterOrDigit(final char c) {
+        return TRIGGERS[c] == 0;
+    }
+
     /**
      * Whether {@link #at} may find something at position {@code i}: {@code false} only where {@code text[i..i+2]}
      * alone rules it out, so that it is so in every text that repeats those characters there. A dash or an at sign
