@@ -167,12 +167,13 @@ final class MessageTemplate {
             return false;
         }
         // With the text's own arguments copied in, one comparison checks every piece.
-        for (int g = 0; g < gaps; g++) {
-            for (int i = gapStart[g]; i < gapEnd[g]; i++) {
-                image[i] = chars[i];
+        final char[] expected = image;
+        for (int g = 0, count = gaps; g < count; g++) {
+            for (int i = gapStart[g], end = gapEnd[g]; i < end; i++) {
+                expected[i] = chars[i];
             }
         }
-        return Arrays.equals(chars, 0, n, image, 0, n);
+        return Arrays.equals(chars, 0, n, expected, 0, n);
     }
 
     /**

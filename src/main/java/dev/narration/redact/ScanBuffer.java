@@ -35,6 +35,8 @@ public final class ScanBuffer {
     private final String[] cleanValues = new String[SLOTS];
     private final String[] plainKeys = new String[SLOTS];
     private final MessageTemplate[] templates = new MessageTemplate[TEMPLATES];
+    /** The template {@link #template} gave last, whose format is {@code null} until one is prepared. */
+    private MessageTemplate lastTemplate = new MessageTemplate();
 
     public ScanBuffer() {}
 
@@ -70,6 +72,10 @@ public final class ScanBuffer {
      */
     MessageTemplate template(final Redactor redactor, final String format, final TokenScanner scanner) {
         own(redactor);
+        // Consecutive events often have the same format (a loop, a request's steps): then no hash is needed.
+        if (lastTemplate.format() == format) {
+            return lastTemplate;
+        }
         final int slot = System.identityHashCode(format) & (TEMPLATES - 1);
         MessageTemplate template = templates[slot];
         if (template == null) {
@@ -81,6 +87,7 @@ public final class ScanBuffer {
             }
             template.prepare(format, scanner);
         }
+        lastTemplate = template;
         return template;
     }
 
