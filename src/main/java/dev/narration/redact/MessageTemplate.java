@@ -168,7 +168,7 @@ final class MessageTemplate {
         }
         // With the text's own arguments copied in, one comparison checks every piece.
         final char[] expected = image;
-        for (int g = 0, count = gaps; g < count; g++) {
+        for (int g = 0, last = gaps; g < last; g++) {
             for (int i = gapStart[g], end = gapEnd[g]; i < end; i++) {
                 expected[i] = chars[i];
             }
@@ -233,9 +233,6 @@ final class MessageTemplate {
         if (image.length < n) {
             image = new char[n];
         }
-        if (positions.length < n) {
-            positions = new int[n];
-        }
         gaps = 0;
         count = 0;
         int end = 0;
@@ -250,7 +247,7 @@ final class MessageTemplate {
             lookAt(cursor, end, at);
             System.arraycopy(formatChars, pieceStart[p], image, at, length);
             for (int k = looksFrom[p]; k < looksFrom[p + 1]; k++) {
-                positions[count++] = at + looks[k];
+                lookAt(at + looks[k]);
             }
             end = at + length;
             // The last two characters of a piece are looked at with what follows, which the format does not know.
@@ -268,8 +265,15 @@ final class MessageTemplate {
     private void lookAt(final int start, final int gap, final int to) {
         for (int i = start; i < to; i++) {
             if (i >= gap || !TokenScanner.isLetterOrDigit(image[i])) {
-                positions[count++] = i;
+                lookAt(i);
             }
         }
+    }
+
+    private void lookAt(final int position) {
+        if (count == positions.length) {
+            positions = Arrays.copyOf(positions, 2 * count);
+        }
+        positions[count++] = position;
     }
 }

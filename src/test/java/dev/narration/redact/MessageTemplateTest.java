@@ -138,6 +138,37 @@ class MessageTemplateTest {
         }
     }
 
+    /**
+     * Arguments that nearly repeat a piece make the search for the pieces give up and the text be scanned whole
+     * (so the work stays linear); one that holds the next piece whole puts it first where it occurs. Either way
+     * the result is the full scan's.
+     */
+    @Test
+    void piecesNearlyRepeatedByTheArgumentsAreSearchedWithinALimitAndRedactedExactly() {
+        final Redactor redactor = Redactor.defaults();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String format = "start {}" + "a".repeat(40) + "b {} token={} end";
+        for (final String filler : List.of("a".repeat(7_000), "a".repeat(40) + "b and " + "a".repeat(40) + "b", "x")) {
+            for (int round = 0; round < 2; round++) {
+                final Message message = new ParameterizedMessage(format, filler, "mid", "s3cr3t-value");
+                final String text = message.getFormattedMessage();
+                assertThat(redactor.redactMessage(message, new StringBuilder(text), out, buffer).toString())
+                        .isEqualTo(redactor.redact(text)).doesNotContain("s3cr3t-value");
+            }
+        }
+        // A clean text: proven clean around its arguments unless the search gave up.
+        final String clean = "start {}" + "a".repeat(40) + "b {} value {} end";
+        final MessageTemplate template = new MessageTemplate();
+        template.prepare(clean, SCANNER);
+        for (final String filler : List.of("a".repeat(7_000), "a".repeat(40) + "b and " + "a".repeat(40) + "b", "x")) {
+            final String text = new ParameterizedMessage(clean, filler, "mid", "42").getFormattedMessage();
+            assertThat(SCANNER.find(text.toCharArray(), 0, text.length())).isEqualTo(TokenScanner.NONE);
+            assertThat(template.provesClean(SCANNER, new StringBuilder(text), buffer))
+                    .as("filler of %d characters", filler.length()).isEqualTo(filler.length() < 7_000);
+        }
+    }
+
     /** A format is split from its second event in its slot on: one that only passes by costs no split. */
     @Test
     void aFormatIsSplitWhenItComesASecondTimeAndAConstantNever() {
