@@ -1,12 +1,9 @@
 package dev.narration.bench;
 
-import dev.narration.Correlation;
-import dev.narration.correlation.CorrelationScope;
 import java.io.Serializable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -74,7 +71,8 @@ public class AsyncDrainBenchmark {
     private Logger gate;
     private Logger marker;
     private final Signals signals = new Signals();
-    private CorrelationScope request;
+    /** The request context of AsyncPipelineBenchmark's producers, entered on this thread. */
+    private final AsyncPipelineBenchmark.Producer request = new AsyncPipelineBenchmark.Producer();
 
     @Setup(Level.Trial)
     public void start() {
@@ -82,10 +80,7 @@ public class AsyncDrainBenchmark {
         logger = context.getLogger("com.acme.orchestratord.JobAdmission");
         gate = signalLogger("bench.gate", new SignalAppender("gate", signals::holdUntilOpened));
         marker = signalLogger("bench.marker", new SignalAppender("marker", signals::drained));
-        // The context of AsyncPipelineBenchmark's producers.
-        request = Correlation.open("req-7f3a9c2e");
-        ThreadContext.put("job_id", "job-123");
-        ThreadContext.put("pool_id", "default");
+        request.enterRequest();
     }
 
     /** A logger that writes only to the appender, on the same background thread as every other logger. */
@@ -102,8 +97,7 @@ public class AsyncDrainBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
-        request.close();
-        ThreadContext.clearMap();
+        request.leaveRequest();
         context.stop();
     }
 
