@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.redact.MessagePieces;
 import dev.narration.redact.ScanBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ final class JsonLine {
     private static final int SHORT = 32;
     private static final int REMEMBERED = 128;
     private static final int REMEMBERED_BYTES = 80;
+    private static final int FORMATS = 64;
 
     static {
         for (int c = 0x20; c < 128; c++) {
@@ -47,6 +49,9 @@ final class JsonLine {
     private final String[] rememberedStrings = new String[REMEMBERED];
     private final int[] rememberedLengths = new int[REMEMBERED];
     private final byte[] rememberedBytes = new byte[REMEMBERED * REMEMBERED_BYTES];
+    /** Recent message formats' pieces, escaped, by the format's identity; {@code lastFormat} saves the hash in a run. */
+    private final EscapedFormat[] formats = new EscapedFormat[FORMATS];
+    private EscapedFormat lastFormat = new EscapedFormat();
 
     JsonLine(final int capacity) {
         bytes = new byte[capacity];
@@ -57,8 +62,17 @@ final class JsonLine {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    int length() {
+        return length;
+    }
+
     void setLength(final int newLength) {
         length = newLength;
+    }
+
+    /** Copies this line's bytes from {@code from} on into {@code target}, which must have room. */
+    void copyTo(final int from, final byte[] target) {
+        System.arraycopy(bytes, from, target, 0, length - from);
     }
 
     /** Empties the line, first shrinking its buffer to {@code retained} bytes if a huge line grew it. */
@@ -218,6 +232,56 @@ final class JsonLine {
     }
 
     /**
+     * Appends a message's text escaped, as {@link #escaped(CharSequence)} would, from {@code copy}, its {@code n}
+     * characters, which hold its format's pieces where {@code pieces} says: those are copied as their escaped bytes,
+     * prepared once per format ({@link EscapedFormat}), and only the arguments between them are escaped here.
+     */
+    JsonLine escaped(final char[] copy, final int n, final MessagePieces pieces) {
+        final EscapedFormat format = escapedFormat(pieces);
+        if (!format.separable()) {
+            escaped(copy, 0, n);
+            return this;
+        }
+        final byte[] escaped = format.bytes();
+        int end = 0;
+        // An empty piece between two arguments is found right after the piece before it, so both arguments are
+        // escaped as one stretch, as in the whole text: a surrogate pair they share stays a pair.
+        for (int p = 0, count = pieces.pieces(); p < count; p++) {
+            final int at = pieces.textStart(p);
+            if (end < at) {
+                escaped(copy, end, at);
+            }
+            final int from = format.start(p);
+            final int size = format.end(p) - from;
+            ensure(size);
+            System.arraycopy(escaped, from, bytes, length, size);
+            length += size;
+            end = at + pieces.formatEnd(p) - pieces.formatStart(p);
+        }
+        if (end < n) {
+            escaped(copy, end, n);
+        }
+        return this;
+    }
+
+    private EscapedFormat escapedFormat(final MessagePieces pieces) {
+        final String format = pieces.format();
+        if (lastFormat.format() == format) {
+            return lastFormat;
+        }
+        final int slot = System.identityHashCode(format) & (FORMATS - 1);
+        EscapedFormat escaped = formats[slot];
+        if (escaped == null) {
+            escaped = formats[slot] = new EscapedFormat();
+        }
+        if (escaped.format() != format) {
+            escaped.prepare(pieces, chars.fill(format, format.length()), this);
+        }
+        lastFormat = escaped;
+        return escaped;
+    }
+
+    /**
      * Appends the first {@code maxLength} characters of the text escaped, then {@code suffix} if anything was cut.
      * A cut never splits a surrogate pair. A {@code maxLength} of zero or less means no limit.
      */
@@ -241,7 +305,8 @@ final class JsonLine {
         escaped(suffix);
     }
 
-    private void escaped(final char[] source, final int start, final int end) {
+    /** Appends {@code source[start, end)} escaped. */
+    void escaped(final char[] source, final int start, final int end) {
         ensure(end - start);
         byte[] out = bytes;
         int at = length;

@@ -3,6 +3,7 @@ package dev.narration.layout;
 import dev.narration.event.ActorInference;
 import dev.narration.event.EventNarration;
 import dev.narration.event.StructuredFieldVisitor;
+import dev.narration.redact.MessagePieces;
 import dev.narration.redact.RedactedThrowable;
 import dev.narration.redact.Redactor;
 import dev.narration.redact.ScanBuffer;
@@ -166,12 +167,30 @@ final class LineWriter {
         if (scratch.length() > 0) {
             out.append(HUMAN);
             if (redactor == null) {
-                closed(scratch);
-            } else {
-                final CharSequence safe = redactor.redactMessage(message, scratch, redacted, scanBuffer);
-                // A clean text is written from the scan's copy of it, made a moment ago.
-                closed(safe, safe == scratch ? scanBuffer.copyOf(scratch) : null);
+                final MessagePieces pieces = scanBuffer.piecesIn(message, scratch);
+                cleanMessage(scanBuffer.copyOf(scratch), pieces);
+                return;
             }
+            final CharSequence safe = redactor.redactMessage(message, scratch, redacted, scanBuffer);
+            if (safe == scratch) {
+                // Redaction copied the text a moment ago, and found its format's pieces in it if it holds them.
+                cleanMessage(scanBuffer.copyOf(scratch), scanBuffer.foundIn(scratch));
+            } else {
+                closed(safe);
+            }
+        }
+    }
+
+    /**
+     * Writes the message's text, in {@link #scratch}, from {@code copy}, its characters (when not {@code null}): as
+     * its format's pieces, escaped once per format, and its arguments, when the text holds the pieces.
+     */
+    private void cleanMessage(final char[] copy, final MessagePieces pieces) {
+        final int n = scratch.length();
+        if (pieces != null && (maxStringLength <= 0 || n <= maxStringLength)) {
+            out.escaped(copy, n, pieces).append('"');
+        } else {
+            closed(scratch, copy);
         }
     }
 

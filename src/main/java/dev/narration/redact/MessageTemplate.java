@@ -5,16 +5,17 @@ import java.util.Arrays;
 /**
  * A message format split at its {@code {}} placeholders, so that the text of a parameterized message is scanned
  * only around its arguments: {@code logger.info("Accepted job {} at position {} of 17, …", id, position)} formats
- * anew on every event, yet most of its characters are those of the format.
+ * anew on every event, yet most of its characters are those of the format. An encoder uses the same pieces to write
+ * such a text ({@link MessagePieces}).
  *
  * <p>Why skipping is exact. Whether {@link TokenScanner#find} does anything at a position is decided by the
  * character there and the two after it ({@link TokenScanner#mayFindAt}). So inside a stretch of the text that has
- * the very characters of a piece of the format, the positions of interest are the piece's, found once per format.
- * The text is not trusted to be what the format and arguments should give: a piece saves work only where the text
- * is compared and found to hold it. At its positions of interest, and at every other position (the arguments, the
- * last two characters of each piece), the scanner runs as usual, reading as far around as it always does. A text
- * is therefore proven clean exactly when a full scan would find nothing; when it is not proven clean it is scanned
- * in full.
+ * the very characters of a piece of the format, the positions of interest are the piece's, found once per format
+ * and scanner. The text is not trusted to be what the format and arguments should give: a piece saves work only
+ * where the text is compared and found to hold it. At its positions of interest, and at every other position (the
+ * arguments, the last two characters of each piece), the scanner runs as usual, reading as far around as it always
+ * does. A text is therefore proven clean exactly when a full scan would find nothing; when it is not proven clean
+ * it is scanned in full.
  *
  * <p>Where the pieces are is found in the text itself, not from the arguments: the first piece starts the text, the
  * last ends it, and each other one is taken where it first occurs after the one before, which finds a place for
@@ -25,7 +26,7 @@ import java.util.Arrays;
  *
  * <p>One per format and thread, kept by {@link ScanBuffer}. Not thread-safe.
  */
-final class MessageTemplate {
+final class MessageTemplate implements MessagePieces {
     /** Longer formats are scanned as plain text: they are rare, and their copy would pin memory. */
     private static final int MAX_FORMAT = 2048;
     /** Longer texts are scanned in full: a layout is an array as long as the text. */
@@ -46,9 +47,6 @@ final class MessageTemplate {
     private char[] formatChars = new char[128];
     private final int[] pieceStart = new int[MAX_PIECES];
     private final int[] pieceEnd = new int[MAX_PIECES];
-    /** Positions of interest of piece {@code p}, relative to its start: {@code looks[looksFrom[p] .. looksFrom[p+1])}. */
-    private final int[] looksFrom = new int[MAX_PIECES + 1];
-    private int[] looks = new int[16];
 
     // The layout of the last text: where the pieces are in a text of layoutLength characters.
     private int layoutLength = UNKNOWN;
@@ -59,6 +57,13 @@ final class MessageTemplate {
     private final int[] gapStart = new int[MAX_PIECES];
     private final int[] gapEnd = new int[MAX_PIECES];
     private int gaps;
+
+    // What a scanner must look at: for the scanner in lookedFor and, when positionsReady, the current layout.
+    private TokenScanner lookedFor;
+    /** Positions of interest of piece {@code p}, relative to its start: {@code looks[looksFrom[p] .. looksFrom[p+1])}. */
+    private final int[] looksFrom = new int[MAX_PIECES + 1];
+    private int[] looks = new int[16];
+    private boolean positionsReady;
     /**
      * The positions the scanner must look at, in order: the gaps' characters, and those of the pieces' positions of
      * interest and of their last two characters that are not letters or digits.
@@ -66,19 +71,34 @@ final class MessageTemplate {
     private int[] positions = new int[64];
     private int count;
 
-    String format() {
+    @Override
+    public String format() {
         return format;
+    }
+
+    @Override
+    public int pieces() {
+        return placeholders + 1;
+    }
+
+    @Override
+    public int formatStart(final int piece) {
+        return pieceStart[piece];
+    }
+
+    @Override
+    public int formatEnd(final int piece) {
+        return pieceEnd[piece];
+    }
+
+    @Override
+    public int textStart(final int piece) {
+        return located[piece];
     }
 
     /** Whether the format has placeholders to scan around; a constant message is remembered whole instead. */
     boolean splits() {
         return placeholders != UNKNOWN;
-    }
-
-    /** Drops the format, whose split depends on the scanner it was prepared for. */
-    void forget() {
-        format = null;
-        candidate = null;
     }
 
     /** Whether the format came last time too; if not, it is remembered as the one that came. */
@@ -90,10 +110,11 @@ final class MessageTemplate {
         return false;
     }
 
-    void prepare(final String format, final TokenScanner scanner) {
+    void prepare(final String format) {
         this.format = format;
         placeholders = UNKNOWN;
         layoutLength = UNKNOWN;
+        lookedFor = null;
         final int n = format.length();
         // A constant message is remembered whole instead (Redactor#redactMessage). A backslash may escape a
         // placeholder; splitting such a format as the formatter would is not worth it.
@@ -119,20 +140,15 @@ final class MessageTemplate {
         }
         pieceStart[pieces] = start;
         pieceEnd[pieces] = n;
-        int count = 0;
-        for (int p = 0; p <= pieces; p++) {
-            looksFrom[p] = count;
-            for (int i = pieceStart[p]; i < pieceEnd[p] - 2; i++) {
-                if (scanner.mayFindAt(chars, i, pieceEnd[p])) {
-                    if (count == looks.length) {
-                        looks = Arrays.copyOf(looks, count * 2);
-                    }
-                    looks[count++] = i - pieceStart[p];
-                }
-            }
-        }
-        looksFrom[pieces + 1] = count;
         placeholders = pieces;
+    }
+
+    /**
+     * Whether the text has the format's pieces, in order, the first at its start and the last at its end; if so,
+     * {@link #textStart} tells where, and {@code buffer} holds the text's copy ({@link ScanBuffer#copyOf}).
+     */
+    boolean isHeldBy(final CharSequence text, final ScanBuffer buffer) {
+        return copyIfHeld(text, buffer) != null;
     }
 
     /**
@@ -140,13 +156,13 @@ final class MessageTemplate {
      * format, so the caller scans the text in full.
      */
     boolean provesClean(final TokenScanner scanner, final CharSequence text, final ScanBuffer buffer) {
-        final int n = text.length();
-        if (placeholders == UNKNOWN || n > MAX_TEXT) {
+        final char[] chars = copyIfHeld(text, buffer);
+        if (chars == null) {
             return false;
         }
-        final char[] chars = buffer.fill(text, n);
-        if (!hasLayout(chars, n) && !(locate(chars, n) && layOut(n))) {
-            return false;
+        final int n = text.length();
+        if (scanner != lookedFor || !positionsReady) {
+            lookAt(scanner, n);
         }
         if (scanner.atScanStart(chars, 0, n) != TokenScanner.NONE) {
             return false;
@@ -159,6 +175,20 @@ final class MessageTemplate {
             }
         }
         return true;
+    }
+
+    /** The text's copy in {@code buffer} when the text {@link #isHeldBy holds the pieces}, else {@code null}. */
+    private char[] copyIfHeld(final CharSequence text, final ScanBuffer buffer) {
+        final int n = text.length();
+        if (placeholders == UNKNOWN || n > MAX_TEXT) {
+            return null;
+        }
+        final char[] chars = buffer.fill(text, n);
+        if (hasLayout(chars, n) || locate(chars, n) && layOut(chars, n)) {
+            buffer.piecesFound(this);
+            return chars;
+        }
+        return null;
     }
 
     /** Whether the text has the pieces where the last text of its length had them. */
@@ -226,36 +256,72 @@ final class MessageTemplate {
     }
 
     /**
-     * Prepares {@link #hasLayout} and the positions to look at for the places in {@link #located}, for texts of
-     * {@code n} characters. Returns {@code true}.
+     * Prepares {@link #hasLayout} for the places in {@link #located}, for texts of {@code n} characters such as
+     * {@code chars}. Returns {@code true}.
      */
-    private boolean layOut(final int n) {
+    private boolean layOut(final char[] chars, final int n) {
         if (image.length < n) {
             image = new char[n];
         }
+        System.arraycopy(chars, 0, image, 0, n);
+        positionsReady = false;
         gaps = 0;
+        int end = 0;
+        for (int p = 0; p <= placeholders; p++) {
+            final int at = located[p];
+            if (end < at) {
+                gapStart[gaps] = end;
+                gapEnd[gaps++] = at;
+            }
+            end = at + pieceEnd[p] - pieceStart[p];
+        }
+        if (end < n) {
+            gapStart[gaps] = end;
+            gapEnd[gaps++] = n;
+        }
+        layoutLength = n;
+        return true;
+    }
+
+    /** Finds the positions the scanner must look at in texts of the current layout, of {@code n} characters. */
+    private void lookAt(final TokenScanner scanner, final int n) {
+        if (scanner != lookedFor) {
+            findLooks(scanner);
+        }
         count = 0;
         int end = 0;
         int cursor = 0;
         for (int p = 0; p <= placeholders; p++) {
             final int at = located[p];
-            final int length = pieceEnd[p] - pieceStart[p];
-            if (end < at) {
-                gapStart[gaps] = end;
-                gapEnd[gaps++] = at;
-            }
             lookAt(cursor, end, at);
-            System.arraycopy(formatChars, pieceStart[p], image, at, length);
             for (int k = looksFrom[p]; k < looksFrom[p + 1]; k++) {
                 lookAt(at + looks[k]);
             }
-            end = at + length;
+            end = at + pieceEnd[p] - pieceStart[p];
             // The last two characters of a piece are looked at with what follows, which the format does not know.
             cursor = Math.max(cursor, Math.max(at, end - 2));
         }
         lookAt(cursor, end, n);
-        layoutLength = n;
-        return true;
+        positionsReady = true;
+    }
+
+    /** Finds each piece's positions of interest for the scanner: those its own characters decide. */
+    private void findLooks(final TokenScanner scanner) {
+        final char[] chars = formatChars;
+        int found = 0;
+        for (int p = 0; p <= placeholders; p++) {
+            looksFrom[p] = found;
+            for (int i = pieceStart[p]; i < pieceEnd[p] - 2; i++) {
+                if (scanner.mayFindAt(chars, i, pieceEnd[p])) {
+                    if (found == looks.length) {
+                        looks = Arrays.copyOf(looks, found * 2);
+                    }
+                    looks[found++] = i - pieceStart[p];
+                }
+            }
+        }
+        looksFrom[placeholders + 1] = found;
+        lookedFor = scanner;
     }
 
     /**

@@ -181,7 +181,7 @@ public final class Redactor {
         if (format == null) {
             return SCAN;
         }
-        final MessageTemplate template = buffer.template(this, format, scanner);
+        final MessageTemplate template = buffer.template(format);
         if (template == null || !template.splits()) {
             return buffer.sameContent(format, text) ? CONSTANT : SCAN;
         }
@@ -190,7 +190,7 @@ public final class Redactor {
     }
 
     /** The message's format; {@code null} when it has none or fails to give it, so that its text is scanned whole. */
-    private static String formatOf(final Message message) {
+    static String formatOf(final Message message) {
         try {
             return message == null ? null : message.getFormat();
         } catch (RuntimeException e) {

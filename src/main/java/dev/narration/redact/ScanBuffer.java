@@ -1,6 +1,7 @@
 package dev.narration.redact;
 
 import java.util.Arrays;
+import org.apache.logging.log4j.message.Message;
 
 /**
  * The text being scanned, copied into an array: one bulk copy, then plain array reads, which is several times
@@ -12,8 +13,11 @@ import java.util.Arrays;
  * clean: they are usually the very same {@code String} objects on every event of a request
  * (a correlation id, a job id), and a string's content never changes, so they are checked once rather than on
  * every event. Constant messages are remembered the same way, by their format (see
- * {@link Redactor#redactMessage}). The memory is tied to one {@link Redactor}; it is cleared when another one uses
+ * {@link Redactor#redactMessage}). This memory is tied to one {@link Redactor}; it is cleared when another one uses
  * the buffer.
+ *
+ * <p>It keeps the formats of recent parameterized messages split into their pieces, for redaction and for encoders
+ * ({@link #piecesIn}); a split does not depend on the redactor.
  */
 public final class ScanBuffer {
     /** Buffers up to this size are kept for reuse; longer texts get an array of their own. */
@@ -37,6 +41,8 @@ public final class ScanBuffer {
     private final MessageTemplate[] templates = new MessageTemplate[TEMPLATES];
     /** The template {@link #template} gave last, whose format is {@code null} until one is prepared. */
     private MessageTemplate lastTemplate = new MessageTemplate();
+    /** The template whose pieces the text of the last {@link #fill} was found to hold, or {@code null}. */
+    private MessageTemplate found;
 
     public ScanBuffer() {}
 
@@ -66,12 +72,11 @@ public final class ScanBuffer {
     }
 
     /**
-     * The template of a message format for this redactor's scanner, split once and kept while it recurs; {@code null}
-     * when the format is new to its slot. A format is split when it comes to its slot a second time in a row, so
-     * that formats taking turns in one slot cost a plain scan each, rather than a split and a scan each.
+     * The template of a message format, split once and kept while it recurs; {@code null} when the format is new
+     * to its slot. A format is split when it comes to its slot a second time in a row, so that formats taking turns
+     * in one slot cost a plain scan each, rather than a split and a scan each.
      */
-    MessageTemplate template(final Redactor redactor, final String format, final TokenScanner scanner) {
-        own(redactor);
+    MessageTemplate template(final String format) {
         // Consecutive events often have the same format (a loop, a request's steps): then no hash is needed.
         if (lastTemplate.format() == format) {
             return lastTemplate;
@@ -85,21 +90,48 @@ public final class ScanBuffer {
             if (!template.isCandidate(format)) {
                 return null;
             }
-            template.prepare(format, scanner);
+            template.prepare(format);
         }
         lastTemplate = template;
         return template;
+    }
+
+    /**
+     * Where the pieces of a parameterized message's format lie in its formatted text, when the text holds them
+     * all; {@code null} when it does not, when the format has no placeholder, or when the format is new (it is split
+     * from its second event on). For an encoder that writes the text from what it prepares once per format: see
+     * {@link MessagePieces}. The text is copied into this buffer and compared with the pieces; afterwards
+     * {@link #copyOf} gives the copy if this call made one, and never an earlier one. The answer is valid until the
+     * next use of this buffer, while the text is unchanged.
+     */
+    public MessagePieces piecesIn(final Message message, final CharSequence text) {
+        // A StringBuilder reused for every event is the same object: only a copy made now may be given out.
+        filled = null;
+        found = null;
+        final String format = Redactor.formatOf(message);
+        final MessageTemplate template = format == null ? null : template(format);
+        return template != null && template.isHeldBy(text, this) ? template : null;
+    }
+
+    /**
+     * {@link #piecesIn} for the text that this buffer copied last, as {@link #copyOf} gives it: the pieces found in
+     * it then, or {@code null}. {@link Redactor#redactMessage} finds them when it shows a parameterized message clean
+     * around its arguments, so an encoder that writes out the text it has just had redacted need not compare it
+     * again. The caller must know, as for {@link #copyOf}, that the text has not changed since.
+     */
+    public MessagePieces foundIn(final CharSequence text) {
+        return copyOf(text) != null ? found : null;
+    }
+
+    /** Called by a template that found its pieces in the text of the last {@link #fill}. */
+    void piecesFound(final MessageTemplate template) {
+        found = template;
     }
 
     private void own(final Redactor redactor) {
         if (owner != redactor) {
             Arrays.fill(cleanValues, null);
             Arrays.fill(plainKeys, null);
-            for (final MessageTemplate template : templates) {
-                if (template != null) {
-                    template.forget();
-                }
-            }
             owner = redactor;
         }
     }
@@ -146,6 +178,7 @@ public final class ScanBuffer {
         }
         filled = target == chars ? text : null;
         filledLength = length;
+        found = null;
         if (text instanceof String) {
             ((String) text).getChars(0, length, target, 0);
         } else if (text instanceof StringBuilder) {

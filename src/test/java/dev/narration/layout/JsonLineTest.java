@@ -97,7 +97,7 @@ class JsonLineTest {
         assertThat(line.appendPadded(7, 3).append(true).append(false).toString()).isEqualTo("007truefalse");
     }
 
-    private static String randomText(final SplittableRandom random, final int length) {
+    static String randomText(final SplittableRandom random, final int length) {
         final StringBuilder text = new StringBuilder(length + 2);
         while (text.length() < length) {
             switch (random.nextInt(8)) {

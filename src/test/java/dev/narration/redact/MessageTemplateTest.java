@@ -33,7 +33,7 @@ class MessageTemplateTest {
                 final Message message = cut(line, random);
                 final String text = message.getFormattedMessage();
                 final MessageTemplate template = new MessageTemplate();
-                template.prepare(message.getFormat(), SCANNER);
+                template.prepare(message.getFormat());
                 final boolean proven = template.provesClean(SCANNER, new StringBuilder(text), buffer);
                 final boolean clean = SCANNER.find(text.toCharArray(), 0, text.length()) == TokenScanner.NONE;
                 if (proven) {
@@ -160,7 +160,7 @@ class MessageTemplateTest {
         // A clean text: proven clean around its arguments unless the search gave up.
         final String clean = "start {}" + "a".repeat(40) + "b {} value {} end";
         final MessageTemplate template = new MessageTemplate();
-        template.prepare(clean, SCANNER);
+        template.prepare(clean);
         for (final String filler : List.of("a".repeat(7_000), "a".repeat(40) + "b and " + "a".repeat(40) + "b", "x")) {
             final String text = new ParameterizedMessage(clean, filler, "mid", "42").getFormattedMessage();
             assertThat(SCANNER.find(text.toCharArray(), 0, text.length())).isEqualTo(TokenScanner.NONE);
@@ -173,18 +173,46 @@ class MessageTemplateTest {
     @Test
     void aFormatIsSplitWhenItComesASecondTimeAndAConstantNever() {
         final ScanBuffer buffer = new ScanBuffer();
-        final Redactor owner = Redactor.defaults();
         final String format = new String("Accepted job {} from {}");
-        assertThat(buffer.template(owner, format, SCANNER)).isNull();
-        final MessageTemplate template = buffer.template(owner, format, SCANNER);
+        assertThat(buffer.template(format)).isNull();
+        final MessageTemplate template = buffer.template(format);
         assertThat(template).isNotNull();
         assertThat(template.splits()).isTrue();
-        assertThat(buffer.template(owner, format, SCANNER)).isSameAs(template);
+        assertThat(buffer.template(format)).isSameAs(template);
         final String constant = new String("Cache warmed");
-        buffer.template(owner, constant, SCANNER);
-        assertThat(buffer.template(owner, constant, SCANNER).splits()).isFalse();
-        // Another engine's scanner may find other positions of interest: its first use forgets every split.
-        assertThat(buffer.template(Redactor.defaults(), format, SCANNER)).isNull();
+        buffer.template(constant);
+        assertThat(buffer.template(constant).splits()).isFalse();
+    }
+
+    /**
+     * A buffer's split formats serve every engine that uses it (a thread may write to a layout and a policy with
+     * different rules); each engine's positions of interest are found for its own scanner. Engines taking turns on
+     * texts of one format must each redact exactly as it redacts the whole text.
+     */
+    @Test
+    void enginesWithOtherRulesTakingTurnsOnOneBufferEachRedactExactly() {
+        final Redactor withEmail = Redactor.newBuilder().setName("with-email").setEnable("email").build();
+        final Redactor plain = Redactor.newBuilder().setName("plain").build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String format = "mail bob@example.com about job {} (try {})";
+        int emailMasked = 0;
+        for (int event = 0; event < 40; event++) {
+            // The engine with fewer positions of interest first, so that the other must find its own.
+            final Redactor redactor = event / 2 % 2 == 0 ? plain : withEmail;
+            final String argument = event % 5 == 0 ? "password=hunter" + event : Integer.toString(event % 10);
+            final Message message = new ParameterizedMessage(format, event, argument);
+            final String text = message.getFormattedMessage();
+            final String result = redactor.redactMessage(message, new StringBuilder(text), out, buffer).toString();
+            assertThat(result).as("event %d by %s", event, redactor.getName()).isEqualTo(redactor.redact(text));
+            if (redactor == withEmail) {
+                assertThat(result).doesNotContain("bob@example.com");
+                emailMasked++;
+            } else {
+                assertThat(result).contains("bob@example.com");
+            }
+        }
+        assertThat(emailMasked).isEqualTo(20);
     }
 
     /** Every kind of secret alone and in the corpus's text contexts, the look-alikes, and clean sentences. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -299,6 +300,65 @@ class RedactorTest {
         final String longText = "x".repeat(20_000);
         buffer.fill(longText, longText.length());
         assertThat(buffer.copyOf(longText)).as("a text too long for the reused array").isNull();
+    }
+
+    /**
+     * The docs' {@code ScanBuffer.piecesIn} example: where a parameterized message's format pieces lie in its text,
+     * once the text is compared with them; the copy it gives is always of the text as it is now, even for the
+     * {@code StringBuilder} an encoder reuses for every event.
+     */
+    @Test
+    void aBufferFindsTheFormatsPiecesInATextAndNeverGivesAnEarlierCopy() {
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder text = new StringBuilder("Job 7 queued at 3");
+        final Message message = new ParameterizedMessage("Job {} queued at {}", 7, 3);
+        assertThat(buffer.piecesIn(message, text)).as("a format met for the first time").isNull();
+        final MessagePieces pieces = buffer.piecesIn(message, text);
+        assertThat(pieces).isNotNull();
+        assertThat(pieces.format()).isSameAs(message.getFormat());
+        assertThat(pieces.pieces()).isEqualTo(3);
+        assertThat(List.of(pieces.textStart(0), pieces.textStart(1), pieces.textStart(2))).containsExactly(0, 5, 17);
+        assertThat(List.of(pieces.formatStart(1), pieces.formatEnd(1))).containsExactly(6, 17);
+        assertThat(pieces.formatEnd(2)).isEqualTo(pieces.formatStart(2)); // the empty piece after the last {}
+        assertThat(new String(buffer.copyOf(text), 0, text.length())).isEqualTo("Job 7 queued at 3");
+
+        text.setLength(0);
+        text.append("Job 8 queued at 4"); // the same object and length, other content
+        assertThat(buffer.piecesIn(new ParameterizedMessage("Job {} queued at {}", 8, 4), text)).isNotNull();
+        assertThat(new String(buffer.copyOf(text), 0, text.length())).isEqualTo("Job 8 queued at 4");
+        text.setCharAt(1, 'a');
+        assertThat(buffer.piecesIn(message, text)).as("a text without the pieces").isNull();
+        assertThat(new String(buffer.copyOf(text), 0, text.length())).isEqualTo("Jab 8 queued at 4");
+        text.setCharAt(1, 'o');
+        assertThat(buffer.piecesIn(new SimpleMessage("Job 8 queued at 4"), text)).as("no placeholder").isNull();
+        assertThat(buffer.copyOf(text)).as("no copy made by this call, so none given").isNull();
+        assertThat(buffer.piecesIn(null, text)).isNull();
+        assertThat(buffer.copyOf(text)).isNull();
+    }
+
+    /** After redaction found a message clean around its arguments, its pieces are given without comparing again. */
+    @Test
+    void redactionLeavesThePiecesItFoundForTheEncoder() {
+        final Redactor redactor = Redactor.newBuilder().setName("tool-pieces").build();
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String format = "Accepted job {} from {}";
+        for (int event = 0; event < 3; event++) {
+            final StringBuilder text = new StringBuilder("Accepted job " + event + " from pool-a");
+            final Message message = new ParameterizedMessage(format, event, "pool-a");
+            assertThat(redactor.redactMessage(message, text, out, buffer)).isSameAs(text);
+            final MessagePieces found = buffer.foundIn(text);
+            if (event > 0) { // split from the second event on
+                assertThat(found).isNotNull();
+                assertThat(found.textStart(1)).isEqualTo(14);
+            }
+            assertThat(buffer.foundIn(new StringBuilder(text))).as("another text").isNull();
+        }
+        final StringBuilder secret = new StringBuilder("Accepted job 9 from password=hunter22");
+        final CharSequence safe = redactor.redactMessage(
+                new ParameterizedMessage(format, 9, "password=hunter22"), secret, out, buffer);
+        assertThat(safe).isSameAs(out);
+        assertThat(buffer.foundIn(secret)).as("scanned in full, not shown clean around its arguments").isNull();
     }
 
     @Test
