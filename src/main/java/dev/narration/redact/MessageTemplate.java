@@ -275,10 +275,6 @@ final class MessageTemplate implements MessagePieces {
             }
             end = at + pieceEnd[p] - pieceStart[p];
         }
-        if (end < n) {
-            gapStart[gaps] = end;
-            gapEnd[gaps++] = n;
-        }
         layoutLength = n;
         return true;
     }

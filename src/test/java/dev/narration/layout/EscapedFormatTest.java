@@ -94,8 +94,11 @@ class EscapedFormatTest {
     void theLayoutWritesAParameterizedMessageAsItsWholeTextRedactedAndCut() {
         final Redactor redactor = Redactor.newBuilder().setName("escaped-format").build();
         final String secret = "password=hunter22x";
+        // Short and long ones: without redaction, texts under 64 characters are escaped whole.
         final String[] formats = {"Accepted job {} from {}; queued at \"{}\"", "{}", "résumé {} → {}\n\ttab",
-            "{}={}", "x\uD83C{}y", "payload: {} ({} bytes)"};
+            "{}={}", "x\uD83C{}y", "payload: {} ({} bytes)",
+            "Accepted request for job-{} from pool-a; queued at \"position\" {} of 17, predicted start in {} ms",
+            "{}{}\u2028 a long piece with an emoji \uD83C\uDF89, a tab\t and a quote \" after two arguments: {}"};
         final SplittableRandom random = new SplittableRandom(5);
         for (final int maxStringLength : new int[] {0, 24}) {
             final NarrationJsonLayout plain = layout(null, maxStringLength);
