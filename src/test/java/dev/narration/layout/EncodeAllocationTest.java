@@ -3,6 +3,7 @@ package dev.narration.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.Narration;
+import dev.narration.redact.Redactor;
 import dev.narration.testsupport.Allocations;
 import dev.narration.testsupport.DrainingDestination;
 import java.util.Map;
@@ -38,6 +39,21 @@ class EncodeAllocationTest {
         final double perCall = Allocations.perCall(50_000, 20_000, () -> layout.encode(event, destination));
         assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
         assertThat(destination.bytes()).isPositive();
+    }
+
+    /** A long parameterized message is written from its format's pieces, with and without redaction. */
+    @Test
+    void aLongParameterizedMessageWrittenFromItsFormatsPiecesEncodesWithoutAllocating() {
+        final LogEvent event = event(new ParameterizedMessage("Accepted request for job-{} from pool-a; queued at "
+                + "position {} of 17, predicted start in 420 ms, engine llama-3.1 v0.4.2", 123, 3));
+        event.getMessage().getFormattedMessage();
+        final NarrationJsonLayout redacting = NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                .setServiceName("orchestratord").setEnvironment(Map.of())
+                .setRedaction(Redactor.newBuilder().setName("pieces-allocation").build()).build();
+        for (final NarrationJsonLayout encoder : new NarrationJsonLayout[] {layout, redacting}) {
+            final double perCall = Allocations.perCall(50_000, 20_000, () -> encoder.encode(event, destination));
+            assertThat(perCall).as("bytes allocated per encoded event by %s", encoder).isLessThan(1.0);
+        }
     }
 
     @Test
