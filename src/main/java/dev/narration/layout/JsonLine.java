@@ -244,8 +244,8 @@ final class JsonLine {
         }
         final byte[] escaped = format.bytes();
         int end = 0;
-        // An empty piece between two arguments is found right after the piece before it, so both arguments are
-        // escaped as one stretch, as in the whole text: a surrogate pair they share stays a pair.
+        // The last piece ends the text. An empty piece between two arguments is found right after the piece before
+        // it, so both arguments are escaped as one stretch, as in the whole text: a pair they share stays a pair.
         for (int p = 0, count = pieces.pieces(); p < count; p++) {
             final int at = pieces.textStart(p);
             if (end < at) {
@@ -257,9 +257,6 @@ final class JsonLine {
             System.arraycopy(escaped, from, bytes, length, size);
             length += size;
             end = at + pieces.formatEnd(p) - pieces.formatStart(p);
-        }
-        if (end < n) {
-            escaped(copy, end, n);
         }
         return this;
     }

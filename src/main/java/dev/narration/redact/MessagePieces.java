@@ -5,7 +5,8 @@ package dev.narration.redact;
  * {@code "Job {} queued at {}"} has the pieces {@code "Job "}, {@code " queued at "} and {@code ""}, and its text
  * {@code "Job 7 queued at 3"} holds them at 0, 5 and 17. Given by {@link ScanBuffer#piecesIn} only after the text has
  * been compared with them, so an encoder may write those stretches of the text from what it prepared once per format
- * (such as their escaped bytes) and handle only the arguments between them.
+ * (such as their escaped bytes) and handle only the arguments between them. The first piece starts the text and the
+ * last one ends it; an empty piece between two placeholders is placed right after the piece before it.
  *
  * <p>Valid while the text and the buffer are unchanged: until the buffer's next use.
  */
