@@ -9,7 +9,8 @@ import dev.narration.redact.MessagePieces;
  * 120-character message with two short arguments, the per-character escaping it saves is the largest single cost of
  * writing the line.
  *
- * <p>One per format and thread, reused for another format when the one it holds is no longer met.
+ * <p>One per slot of a thread's table of formats, by the format's identity ({@link JsonLine}); prepared anew for
+ * another format that comes to its slot.
  */
 final class EscapedFormat {
     /** Longer escaped formats are not kept, so that a thread's formats cannot pin much memory. */
@@ -71,7 +72,7 @@ final class EscapedFormat {
         separable = apart && n <= MAX_BYTES;
         if (separable) {
             if (bytes.length < n) {
-                bytes = new byte[Math.max(n, 2 * bytes.length)];
+                bytes = new byte[Math.min(MAX_BYTES, Math.max(n, 2 * bytes.length))];
             }
             line.copyTo(start, bytes);
         }

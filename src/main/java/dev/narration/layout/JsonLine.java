@@ -49,9 +49,12 @@ final class JsonLine {
     private final String[] rememberedStrings = new String[REMEMBERED];
     private final int[] rememberedLengths = new int[REMEMBERED];
     private final byte[] rememberedBytes = new byte[REMEMBERED * REMEMBERED_BYTES];
-    /** Recent message formats' pieces, escaped, by the format's identity; {@code lastFormat} saves the hash in a run. */
-    private final EscapedFormat[] formats = new EscapedFormat[FORMATS];
-    private EscapedFormat lastFormat = new EscapedFormat();
+    /**
+     * Recent message formats' pieces, escaped, by the format's identity; {@code lastFormat} saves the hash in a run.
+     * Made on the first use: most lines (a timestamp's, the service members') never write a message.
+     */
+    private EscapedFormat[] formats;
+    private EscapedFormat lastFormat;
 
     JsonLine(final int capacity) {
         bytes = new byte[capacity];
@@ -263,8 +266,11 @@ final class JsonLine {
 
     private EscapedFormat escapedFormat(final MessagePieces pieces) {
         final String format = pieces.format();
-        if (lastFormat.format() == format) {
+        if (lastFormat != null && lastFormat.format() == format) {
             return lastFormat;
+        }
+        if (formats == null) {
+            formats = new EscapedFormat[FORMATS];
         }
         final int slot = System.identityHashCode(format) & (FORMATS - 1);
         EscapedFormat escaped = formats[slot];

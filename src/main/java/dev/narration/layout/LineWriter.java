@@ -181,7 +181,8 @@ final class LineWriter {
                 } else {
                     closed(safe);
                 }
-            } else if (scratch.length() >= PIECES_FROM_LENGTH) {
+            } else if (scratch.length() >= PIECES_FROM_LENGTH
+                    && (maxStringLength <= 0 || scratch.length() <= maxStringLength)) {
                 final MessagePieces pieces = scanBuffer.piecesIn(message, scratch);
                 cleanMessage(scanBuffer.copyOf(scratch), pieces);
             } else {

@@ -1,7 +1,10 @@
 package dev.narration.redact;
 
 import java.util.Arrays;
+import org.apache.logging.log4j.core.impl.MementoMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
 
 /**
  * The text being scanned, copied into an array: one bulk copy, then plain array reads, which is several times
@@ -98,8 +101,9 @@ public final class ScanBuffer {
 
     /**
      * Where the pieces of a parameterized message's format lie in its formatted text, when the text holds them
-     * all; {@code null} when it does not, when the format has no placeholder, or when the format is new (it is split
-     * from its second event on). For an encoder that writes the text from what it prepares once per format: see
+     * all; {@code null} when it does not, when the format has no placeholder, when the format is new (it is split
+     * from its second event on), or when the message is not a {@code ParameterizedMessage}, a {@code ReusableMessage}
+     * (what asynchronous loggers hand over) or a {@code MementoMessage}, whose format would cost a rendering. For an encoder that writes the text from what it prepares once per format: see
      * {@link MessagePieces}. The text is copied into this buffer and compared with the pieces; afterwards
      * {@link #copyOf} gives the copy if this call made one, and never an earlier one. The answer is valid until the
      * next use of this buffer, while the text is unchanged.
@@ -108,7 +112,7 @@ public final class ScanBuffer {
         // A StringBuilder reused for every event is the same object: only a copy made now may be given out.
         filled = null;
         found = null;
-        final String format = Redactor.formatOf(message);
+        final String format = formatIsAField(message) ? Redactor.formatOf(message) : null;
         final MessageTemplate template = format == null ? null : template(format);
         return template != null && template.isHeldBy(text, this) ? template : null;
     }
@@ -121,6 +125,15 @@ public final class ScanBuffer {
      */
     public MessagePieces foundIn(final CharSequence text) {
         return copyOf(text) != null ? found : null;
+    }
+
+    /**
+     * Whether asking the message for its format reads a field. Other messages may make it anew on every call: an
+     * {@code ObjectMessage} renders its object again. The class test comes first, as it is the cheapest.
+     */
+    private static boolean formatIsAField(final Message message) {
+        return message instanceof ParameterizedMessage || message instanceof ReusableMessage
+                || message instanceof MementoMessage;
     }
 
     /** Called by a template that found its pieces in the text of the last {@link #fill}. */

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
  * control characters, non-ASCII, surrogate pairs that a placeholder splits, lone halves, empty pieces and arguments.
  */
 class EscapedFormatTest {
-    /** Formats whose pieces a surrogate pair of the text could straddle, with the arguments that make the pair. */
-    private static final Object[][] SPLIT_PAIRS = {
+    /**
+     * Formats at the edges of writing pieces apart, with their arguments: pieces that a surrogate pair of the text
+     * straddles, and pieces too long, escaped, to be kept.
+     */
+    private static final Object[][] EDGE_FORMATS = {
         {"x\uD83C{}y", "\uDF89"}, // the pair's high half ends a piece
         {"{}\uDF89z", "a\uD83C"}, // its low half starts one
         {"{}{}!", "\uD83C", "\uDF89"}, // the two halves in two arguments, with an empty piece between them
         {"ok {} \uD83C\uDF89 {}", "\uD83C", "\uDF89"}, // a whole pair inside a piece, lone halves around it
+        {"{} " + "\u0001".repeat(700) + " {}", "a", "\"b\""}, // 4,200 bytes escaped: over EscapedFormat.MAX_BYTES
     };
 
     @Test
@@ -59,13 +63,13 @@ class EscapedFormatTest {
                 cases.add(sample);
             }
         }
-        for (final Object[] pair : SPLIT_PAIRS) {
+        for (final Object[] pair : EDGE_FORMATS) {
             for (int round = 0; round < 3; round++) {
                 cases.add(pair);
             }
         }
         int written = 0;
-        int splitPairsWritten = 0;
+        int edgeFormatsWritten = 0;
         for (final Object[] sample : cases) {
             final Message message = message(sample, written % 2 == 0);
             text.setLength(0);
@@ -81,12 +85,13 @@ class EscapedFormatTest {
             assertThat(fromPieces.toString()).as("format %s, text %s", sample[0], text).isEqualTo(whole.toString());
             assertThat(fromPieces.toByteArray()).isEqualTo(whole.toByteArray());
             written++;
-            if (isSplitPair(sample)) {
-                splitPairsWritten++;
+            if (isEdgeFormat(sample)) {
+                edgeFormatsWritten++;
             }
         }
         assertThat(written).isGreaterThan(1_500);
-        assertThat(splitPairsWritten).isEqualTo(2 * SPLIT_PAIRS.length); // each split from its second event on
+        assertThat(edgeFormatsWritten).isEqualTo(2 * EDGE_FORMATS.length); // each split from its second event on
+        assertThat(6 * 700).isGreaterThan(EscapedFormat.MAX_BYTES);
     }
 
     /** Through the layout, with and without redaction, whole and cut by {@code maxStringLength}. */
@@ -146,8 +151,8 @@ class EscapedFormatTest {
                 : new ParameterizedMessage((String) sample[0], arguments);
     }
 
-    private static boolean isSplitPair(final Object[] sample) {
-        for (final Object[] pair : SPLIT_PAIRS) {
+    private static boolean isEdgeFormat(final Object[] sample) {
+        for (final Object[] pair : EDGE_FORMATS) {
             if (pair == sample) {
                 return true;
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ObjectMessage;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
@@ -334,6 +335,17 @@ class RedactorTest {
         assertThat(buffer.copyOf(text)).as("no copy made by this call, so none given").isNull();
         assertThat(buffer.piecesIn(null, text)).isNull();
         assertThat(buffer.copyOf(text)).isNull();
+        // An ObjectMessage would render its object again to give its format: it is not asked.
+        final int[] renderings = {0};
+        final Object job = new Object() {
+            @Override
+            public String toString() {
+                renderings[0]++;
+                return "Job {} queued at {}";
+            }
+        };
+        assertThat(buffer.piecesIn(new ObjectMessage(job), text)).isNull();
+        assertThat(renderings[0]).isZero();
     }
 
     /** After redaction found a message clean around its arguments, its pieces are given without comparing again. */
