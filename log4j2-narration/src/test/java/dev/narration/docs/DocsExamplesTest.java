@@ -1,5 +1,6 @@
 package dev.narration.docs;
 
+import dev.narration.testsupport.ProjectFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.testsupport.Log4jFixture;
@@ -26,7 +27,7 @@ class DocsExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyDocumentedConfigurationWorks() throws IOException {
-        final Path project = Path.of(System.getProperty("project.dir", "."));
+        final Path project = ProjectFiles.root();
         final List<DynamicTest> tests = new ArrayList<>();
         final List<Path> sources = new ArrayList<>();
         try (Stream<Path> docs = Files.list(project.resolve("docs"))) {

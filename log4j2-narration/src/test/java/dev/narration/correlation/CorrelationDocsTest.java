@@ -1,5 +1,6 @@
 package dev.narration.correlation;
 
+import dev.narration.testsupport.ProjectFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The examples of docs/correlation.md, run as written. */
 class CorrelationDocsTest {
-    private static final Path DOC = Path.of("docs/correlation.md");
+    private static final Path DOC = ProjectFiles.file("docs/correlation.md");
 
     @AfterEach
     void clearContext() {

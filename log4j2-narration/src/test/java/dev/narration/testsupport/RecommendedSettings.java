@@ -14,7 +14,7 @@ import java.util.Properties;
  * class does (surefire forks a fresh JVM per test class).
  */
 public final class RecommendedSettings {
-    public static final Path FILE = Path.of("examples", "log4j2.component.properties");
+    public static final Path FILE = ProjectFiles.file("examples/log4j2.component.properties");
 
     private RecommendedSettings() {}
 

@@ -1,5 +1,6 @@
 package dev.narration.editorial;
 
+import dev.narration.testsupport.ProjectFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class EditorialRoutingTest {
     }
 
     static String exampleXml() throws IOException {
-        return Files.readString(Path.of("examples/editorial-routing.xml"), StandardCharsets.UTF_8);
+        return Files.readString(ProjectFiles.file("examples/editorial-routing.xml"), StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "allAsync={0}")
@@ -79,7 +80,7 @@ class EditorialRoutingTest {
 
     @Test
     void theDocsShowTheTestedExample() throws IOException {
-        assertThat(Files.readString(Path.of("docs/editorial.md"), StandardCharsets.UTF_8)).contains(exampleXml().strip());
+        assertThat(Files.readString(ProjectFiles.file("docs/editorial.md"), StandardCharsets.UTF_8)).contains(exampleXml().strip());
     }
 
     private static List<Integer> jobs(final List<String> lines) {

@@ -1,5 +1,6 @@
 package dev.narration.redact;
 
+import dev.narration.testsupport.ProjectFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class RedactionDocsExampleTest {
     }
 
     static String docsExample() throws IOException {
-        final String doc = Files.readString(Paths.get("docs/redaction.md"), StandardCharsets.UTF_8);
+        final String doc = Files.readString(ProjectFiles.file("docs/redaction.md"), StandardCharsets.UTF_8);
         final int start = doc.indexOf("```xml\n") + "```xml\n".length();
         return doc.substring(start, doc.indexOf("```", start)).replace("logs/", "${dir}/");
     }

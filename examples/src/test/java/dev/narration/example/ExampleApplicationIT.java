@@ -2,8 +2,11 @@ package dev.narration.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.narration.testsupport.JsonLines;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * run command does, and checks what an operator and a machine get out of it.
  */
 class ExampleApplicationIT {
+    /** Strict: a duplicate key or trailing garbage fails the test. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     @Test
     void exampleNarratesToConsoleAndWritesJsonLines() throws Exception {
         final Path projectDir = Path.of(System.getProperty("project.dir"));
@@ -43,7 +52,7 @@ class ExampleApplicationIT {
         boolean sawDebug = false;
         boolean sawError = false;
         for (final String text : lines) {
-            final JsonNode line = JsonLines.parse(text);
+            final JsonNode line = JSON.readTree(text);
             for (final String key : new String[] {"@timestamp", "level", "service.name", "actor", "human"}) {
                 assertThat(line.hasNonNull(key)).as(key + " in " + text).isTrue();
             }
