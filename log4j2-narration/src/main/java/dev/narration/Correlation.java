@@ -1,9 +1,9 @@
 package dev.narration;
 
-import dev.narration.correlation.ContextSnapshot;
-import dev.narration.correlation.CorrelationIds;
 import dev.narration.correlation.CorrelationScope;
-import dev.narration.correlation.TraceParent;
+import dev.narration.internal.correlation.ContextSnapshot;
+import dev.narration.internal.correlation.CorrelationIds;
+import dev.narration.internal.correlation.TraceParent;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;

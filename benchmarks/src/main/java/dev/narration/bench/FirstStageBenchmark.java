@@ -1,7 +1,9 @@
 package dev.narration.bench;
 
+import dev.narration.internal.redact.EngineAccess;
+import dev.narration.internal.redact.RedactionEngine;
+import dev.narration.internal.redact.ScanBuffer;
 import dev.narration.redact.Redactor;
-import dev.narration.redact.ScanBuffer;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
@@ -30,7 +32,7 @@ public class FirstStageBenchmark {
     @Param({"letters", "qwords", "clean120", "clean120param", "clean1k"})
     public String input;
 
-    private final Redactor redactor = Redactor.newBuilder().setName("first-stage").build();
+    private final RedactionEngine redactor = EngineAccess.of(Redactor.newBuilder().setName("first-stage").build());
     private final ScanBuffer buffer = new ScanBuffer();
     private final StringBuilder out = new StringBuilder();
     private StringBuilder text;

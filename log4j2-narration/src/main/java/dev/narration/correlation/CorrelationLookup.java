@@ -1,7 +1,10 @@
 package dev.narration.correlation;
 
 import dev.narration.NarrationFields;
-import dev.narration.event.EventNarration;
+import dev.narration.internal.correlation.OpenTelemetryPresence;
+import dev.narration.internal.correlation.OpenTelemetrySpans;
+import dev.narration.internal.correlation.TraceParent;
+import dev.narration.internal.event.EventNarration;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;

@@ -1,6 +1,8 @@
 package dev.narration.correlation;
 
 import dev.narration.NarrationFields;
+import dev.narration.internal.correlation.CorrelationIds;
+import dev.narration.internal.correlation.ScopeStack;
 import org.apache.logging.log4j.ThreadContext;
 
 /**

@@ -1,6 +1,8 @@
 package dev.narration.correlation;
 
 import dev.narration.NarrationFields;
+import dev.narration.internal.correlation.OpenTelemetryPresence;
+import dev.narration.internal.correlation.OpenTelemetrySpans;
 import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;

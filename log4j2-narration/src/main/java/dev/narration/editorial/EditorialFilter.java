@@ -2,7 +2,7 @@ package dev.narration.editorial;
 
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
-import dev.narration.event.EventNarration;
+import dev.narration.internal.event.EventNarration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

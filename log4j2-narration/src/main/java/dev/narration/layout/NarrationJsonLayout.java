@@ -1,8 +1,13 @@
 package dev.narration.layout;
 
-import dev.narration.async.LossyDisruptorCheck;
-import dev.narration.event.ActorInference;
-import dev.narration.event.ActorRule;
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.layout.LineWriter;
+import dev.narration.internal.layout.ServiceIdentity;
+import dev.narration.internal.redact.EngineAccess;
+import dev.narration.internal.redact.RedactionEngine;
+import dev.narration.internal.runtime.LossyDisruptorCheck;
 import dev.narration.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -47,7 +52,8 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     private final byte[] serviceMembers;
     private final ActorInference actors;
     private final int maxStringLength;
-    private final Redactor redactor;
+    private final Redactor redaction;
+    private final RedactionEngine redactor;
 
     private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorRule actorRule) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
@@ -55,7 +61,8 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         this.serviceMembers = JsonLine.fixed(service.toJsonMembers());
         this.actors = ActorInference.of(actorRule);
         this.maxStringLength = Math.max(0, builder.maxStringLength);
-        this.redactor = builder.redaction;
+        this.redaction = builder.redaction;
+        this.redactor = EngineAccess.of(builder.redaction);
     }
 
     @PluginBuilderFactory
@@ -117,7 +124,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     @Override
     public String toString() {
         return PLUGIN_NAME + "{service=" + service.name() + ", actorRule=" + actors.rule()
-                + (redactor == null ? "" : ", redaction=" + redactor.getName()) + '}';
+                + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
     /** Builds a {@link NarrationJsonLayout}; every attribute is optional. */

@@ -1,8 +1,8 @@
 package dev.narration.pattern;
 
-import dev.narration.event.ActorInference;
-import dev.narration.event.ActorRule;
-import dev.narration.event.EventNarration;
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.EventNarration;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.plugins.Plugin;

@@ -1,6 +1,9 @@
 package dev.narration.redact;
 
 import dev.narration.Narration;
+import dev.narration.internal.event.Renderings;
+import dev.narration.internal.redact.RedactionEngine;
+import dev.narration.internal.redact.ScanBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,14 +43,14 @@ final class EventRewriter {
     private static final TriConsumer<String, Object, EventRewriter> COPY_CONTEXT =
             (key, value, rewriter) -> rewriter.copyContext(key, value);
 
-    private final Redactor redactor;
+    private final RedactionEngine redactor;
     private final StringBuilder text = new StringBuilder(256);
     private final ScanBuffer buffer = new ScanBuffer();
     private boolean contextDirty;
     private StringMap contextCopy;
     private int throwablesSeen;
 
-    EventRewriter(final Redactor redactor) {
+    EventRewriter(final RedactionEngine redactor) {
         this.redactor = redactor;
     }
 
@@ -265,7 +268,7 @@ final class EventRewriter {
         if (++throwablesSeen > MAX_THROWABLES) {
             return true;
         }
-        if (!isClean(messageOf(throwable))) {
+        if (!isClean(Renderings.messageOf(throwable))) {
             return false;
         }
         final Throwable cause = throwable.getCause();
@@ -292,8 +295,8 @@ final class EventRewriter {
             return throwable;
         }
         final Throwable cause = throwable.getCause();
-        final RedactedThrowable copy = new RedactedThrowable(RedactedThrowable.classNameOf(throwable),
-                redactor.redact(messageOf(throwable)), cause == null || cause == throwable ? null : redact(cause));
+        final RedactedThrowable copy = new RedactedThrowable(Renderings.classNameOf(throwable),
+                redactor.redact(Renderings.messageOf(throwable)), cause == null || cause == throwable ? null : redact(cause));
         copy.setStackTrace(throwable.getStackTrace());
         for (final Throwable suppressed : throwable.getSuppressed()) {
             if (suppressed != throwable) {
@@ -301,15 +304,6 @@ final class EventRewriter {
             }
         }
         return copy;
-    }
-
-    /** The message renderers print; a {@code getLocalizedMessage()} that throws is named instead. */
-    private static String messageOf(final Throwable throwable) {
-        try {
-            return throwable.getLocalizedMessage();
-        } catch (RuntimeException e) {
-            return "<getLocalizedMessage() threw " + e.getClass().getName() + ">";
-        }
     }
 
     // ---- values

@@ -1,5 +1,7 @@
 package dev.narration.redact;
 
+import dev.narration.internal.event.StandInThrowable;
+
 /**
  * Stands in for a throwable whose message (or a cause's or suppressed exception's message) held a secret.
  *
@@ -12,7 +14,7 @@ package dev.narration.redact;
  * (such as {@code JsonTemplateLayout}'s {@code exception className} resolver) show this class's name instead;
  * {@link #getOriginalClassName()} gives the original.
  */
-public final class RedactedThrowable extends RuntimeException {
+public final class RedactedThrowable extends RuntimeException implements StandInThrowable {
     private static final long serialVersionUID = 1L;
 
     private final String originalClassName;
@@ -23,15 +25,9 @@ public final class RedactedThrowable extends RuntimeException {
     }
 
     /** The class name of the throwable this one replaces. */
+    @Override
     public String getOriginalClassName() {
         return originalClassName;
-    }
-
-    /** The class name to show for a throwable: the original one for a redacted copy. */
-    public static String classNameOf(final Throwable throwable) {
-        return throwable instanceof RedactedThrowable
-                ? ((RedactedThrowable) throwable).originalClassName
-                : throwable.getClass().getName();
     }
 
     /** The stack trace is the original's, set after construction: capturing this constructor's own is waste. */

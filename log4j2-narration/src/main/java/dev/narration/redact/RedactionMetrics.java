@@ -1,12 +1,10 @@
 package dev.narration.redact;
 
+import dev.narration.internal.redact.RedactionEngine;
+import dev.narration.internal.redact.RuleCounts;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLongArray;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -23,13 +21,11 @@ public final class RedactionMetrics implements RedactionMetricsMXBean {
     private static final Map<String, RedactionMetrics> BY_NAME = new ConcurrentHashMap<>();
 
     private final String name;
-    private final String[] rules;
-    private final AtomicLongArray counts;
+    private final RuleCounts counts;
 
-    RedactionMetrics(final String name, final List<String> rules) {
+    private RedactionMetrics(final String name, final RuleCounts counts) {
         this.name = name;
-        this.rules = rules.toArray(new String[0]);
-        this.counts = new AtomicLongArray(this.rules.length);
+        this.counts = counts;
     }
 
     /** The metrics of the newest engine with this name, or {@code null}. */
@@ -44,47 +40,36 @@ public final class RedactionMetrics implements RedactionMetricsMXBean {
 
     /** How many values the named rule has masked (0 for an unknown name). */
     public long count(final String rule) {
-        final int index = Arrays.asList(rules).indexOf(rule);
-        return index < 0 ? 0 : counts.get(index);
+        return counts.count(rule);
     }
 
     @Override
     public Map<String, Long> getCounts() {
-        final Map<String, Long> snapshot = new LinkedHashMap<>();
-        for (int i = 0; i < rules.length; i++) {
-            snapshot.put(rules[i], counts.get(i));
-        }
-        return snapshot;
+        return counts.snapshot();
     }
 
     @Override
     public long getTotal() {
-        long total = 0;
-        for (int i = 0; i < rules.length; i++) {
-            total += counts.get(i);
-        }
-        return total;
+        return counts.total();
     }
 
-    void increment(final int rule) {
-        counts.incrementAndGet(rule);
-    }
-
-    void register() {
-        BY_NAME.put(name, this);
+    static RedactionMetrics register(final RedactionEngine engine) {
+        final RedactionMetrics metrics = new RedactionMetrics(engine.name(), engine.counts());
+        BY_NAME.put(metrics.name, metrics);
         if (PropertiesUtil.getProperties().getBooleanProperty("log4j2.disableJmx")) {
-            return;
+            return metrics;
         }
         try {
             final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            final ObjectName objectName = new ObjectName("dev.narration:type=Redaction,name=" + ObjectName.quote(name));
+            final ObjectName objectName = new ObjectName("dev.narration:type=Redaction,name=" + ObjectName.quote(metrics.name));
             if (server.isRegistered(objectName)) {
                 server.unregisterMBean(objectName);
             }
-            server.registerMBean(this, objectName);
+            server.registerMBean(metrics, objectName);
         } catch (JMException | RuntimeException e) {
-            StatusLogger.getLogger().warn("Redaction metrics {} could not be registered with JMX: {}", name, e.toString());
+            StatusLogger.getLogger().warn("Redaction metrics {} could not be registered with JMX: {}", metrics.name, e.toString());
         }
+        return metrics;
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class RedactionRewritePolicy implements RewritePolicy {
 
     private RedactionRewritePolicy(final Redactor redactor) {
         this.redactor = redactor;
-        this.rewriters = ThreadLocal.withInitial(() -> new EventRewriter(redactor));
+        this.rewriters = ThreadLocal.withInitial(() -> new EventRewriter(redactor.engine()));
     }
 
     /** A policy running the given engine, for programmatic configuration. */
@@ -68,7 +68,7 @@ public final class RedactionRewritePolicy implements RewritePolicy {
             return null;
         }
         try {
-            final EventRewriter rewriter = Constants.ENABLE_THREADLOCALS ? rewriters.get() : new EventRewriter(redactor);
+            final EventRewriter rewriter = Constants.ENABLE_THREADLOCALS ? rewriters.get() : new EventRewriter(redactor.engine());
             return rewriter.rewrite(source);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return failSafe(source, e);
@@ -90,7 +90,7 @@ public final class RedactionRewritePolicy implements RewritePolicy {
                     .setThreadId(source.getThreadId())
                     .setThreadName(source.getThreadName())
                     .setThreadPriority(source.getThreadPriority())
-                    .setMessage(new SimpleMessage(redactor.failureMask()))
+                    .setMessage(new SimpleMessage(redactor.engine().failureMask()))
                     .build();
         } catch (RuntimeException | LinkageError e) {
             return source;

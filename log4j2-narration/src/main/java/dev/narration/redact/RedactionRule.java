@@ -1,5 +1,7 @@
 package dev.narration.redact;
 
+import dev.narration.internal.redact.BuiltInRule;
+import dev.narration.internal.redact.UserRule;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -51,31 +53,9 @@ public final class RedactionRule {
         return name != null && pattern != null;
     }
 
-    Pattern pattern() {
-        return pattern;
-    }
-
-    /** Whether the pattern must run on this text: always without keywords, else when one of them occurs. */
-    boolean mayMatch(final CharSequence text) {
-        if (keywords.length == 0) {
-            return true;
-        }
-        for (final String keyword : keywords) {
-            if (contains(text, keyword)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean contains(final CharSequence text, final String keyword) {
-        if (text instanceof String) {
-            return ((String) text).contains(keyword);
-        }
-        if (text instanceof StringBuilder) {
-            return ((StringBuilder) text).indexOf(keyword) >= 0;
-        }
-        return text.toString().contains(keyword);
+    /** The rule as the engine runs it; only for a valid rule. */
+    UserRule userRule() {
+        return new UserRule(name, pattern, keywords);
     }
 
     @Override

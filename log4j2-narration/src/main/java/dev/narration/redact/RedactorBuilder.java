@@ -1,5 +1,8 @@
 package dev.narration.redact;
 
+import dev.narration.internal.redact.BuiltInRule;
+import dev.narration.internal.redact.RedactionEngine;
+import dev.narration.internal.redact.UserRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
@@ -14,8 +17,8 @@ import org.apache.logging.log4j.status.StatusLogger;
  * @param <B> the concrete builder, returned by the setters for chaining
  */
 public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
-    static final String DEFAULT_MASK = "[REDACTED:{rule}]";
-    static final int DEFAULT_MAX_SCAN_LENGTH = 1 << 20;
+    static final String DEFAULT_MASK = RedactionEngine.DEFAULT_MASK;
+    static final int DEFAULT_MAX_SCAN_LENGTH = RedactionEngine.DEFAULT_MAX_SCAN_LENGTH;
 
     @PluginBuilderAttribute
     private String name;
@@ -93,9 +96,10 @@ public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
      */
     protected Redactor buildRedactor(final String element) {
         final StatusLogger status = StatusLogger.getLogger();
-        final boolean[] enabled = new boolean[BuiltInRule.ALL.length];
-        for (final BuiltInRule rule : BuiltInRule.ALL) {
-            enabled[rule.ordinal()] = !rule.optional;
+        final BuiltInRule[] builtIns = BuiltInRule.values();
+        final boolean[] enabled = new boolean[builtIns.length];
+        for (final BuiltInRule rule : builtIns) {
+            enabled[rule.ordinal()] = !rule.optional();
         }
         for (final String ruleName : list(enable)) {
             final BuiltInRule rule = BuiltInRule.named(ruleName);
@@ -124,23 +128,21 @@ public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
             maskTemplate = DEFAULT_MASK;
         }
         int scanLength = maxScanLength;
-        if (scanLength <= 0 || scanLength > TokenScanner.MAX_OFFSET) {
+        if (scanLength <= 0 || scanLength > RedactionEngine.MAX_SCAN_LENGTH) {
             status.error("{}: invalid maxScanLength=\"{}\"; expected 1 to {}. Using {}.", element, maxScanLength,
-                    TokenScanner.MAX_OFFSET, DEFAULT_MAX_SCAN_LENGTH);
+                    RedactionEngine.MAX_SCAN_LENGTH, DEFAULT_MAX_SCAN_LENGTH);
             scanLength = DEFAULT_MAX_SCAN_LENGTH;
         }
-        final List<RedactionRule> valid = new ArrayList<>();
+        final List<UserRule> valid = new ArrayList<>();
         if (rules != null) {
             for (final RedactionRule rule : rules) {
                 if (rule != null && rule.isValid()) {
-                    valid.add(rule);
+                    valid.add(rule.userRule());
                 }
             }
         }
         final String engineName = name == null || name.isBlank() ? element : name.trim();
-        final Redactor redactor = new Redactor(engineName, enabled, list(sensitiveKeys), maskTemplate, scanLength, valid, null);
-        redactor.metrics().register();
-        return redactor;
+        return new Redactor(new RedactionEngine(engineName, enabled, list(sensitiveKeys), maskTemplate, scanLength, valid, null));
     }
 
     /** The non-blank, trimmed items of a comma-separated attribute. */

@@ -1,9 +1,9 @@
 package dev.narration.template;
 
-import dev.narration.event.ActorInference;
-import dev.narration.event.ActorRule;
-import dev.narration.event.EventNarration;
-import dev.narration.event.StructuredFieldVisitor;
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.narration.testing;
 
-import dev.narration.event.ActorInference;
-import dev.narration.event.EventNarration;
-import dev.narration.event.StructuredFieldVisitor;
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

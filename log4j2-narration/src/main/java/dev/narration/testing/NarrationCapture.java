@@ -1,7 +1,7 @@
 package dev.narration.testing;
 
-import dev.narration.event.ActorInference;
-import dev.narration.event.ActorRule;
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

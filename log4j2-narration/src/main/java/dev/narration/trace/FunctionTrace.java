@@ -1,5 +1,7 @@
 package dev.narration.trace;
 
+import dev.narration.internal.trace.NumberKind;
+import dev.narration.internal.trace.TraceMessage;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.util.Constants;
 

@@ -1,5 +1,8 @@
 package dev.narration.trace;
 
+import dev.narration.internal.trace.NumberKind;
+import dev.narration.internal.trace.TraceKind;
+import dev.narration.internal.trace.TraceMessage;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.message.Message;

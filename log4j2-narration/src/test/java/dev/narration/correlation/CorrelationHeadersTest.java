@@ -3,6 +3,7 @@ package dev.narration.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.Correlation;
+import dev.narration.internal.correlation.TraceParent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

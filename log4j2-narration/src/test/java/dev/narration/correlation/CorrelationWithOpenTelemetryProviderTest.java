@@ -3,6 +3,7 @@ package dev.narration.correlation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.narration.internal.correlation.OpenTelemetryPresence;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import io.opentelemetry.api.trace.Span;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Correlation;
+import dev.narration.internal.correlation.OpenTelemetryPresence;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.narration.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.narration.testsupport.SecretCorpus;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

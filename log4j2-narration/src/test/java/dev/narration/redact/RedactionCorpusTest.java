@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Narration;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.SecretCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * every level, must leave no 6-character piece of itself in the bytes written, whether redaction runs in the
  * Rewrite appender (in front of a PatternLayout and a NarrationJsonLayout) or inside NarrationJsonLayout.
  */
-class RedactionCorpusTest {
+public class RedactionCorpusTest {
     static final String POLICY_CONFIG = "<Configuration status='WARN'><Appenders>"
             + "<File name='pattern' fileName='${dir}/pattern.log'><PatternLayout pattern='%level %m | %X | %x | %ex%n'/></File>"
             + "<File name='json' fileName='${dir}/out.jsonl'><NarrationJsonLayout/></File>"
@@ -43,7 +44,7 @@ class RedactionCorpusTest {
     private static final Level[] LEVELS = {Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.FATAL};
 
     /** Where a secret sits in an event. {@code keyless} contexts drop the key, so keyed kinds skip them. */
-    enum Embedding {
+    public enum Embedding {
         PROSE(true, (k, v) -> "deploying with " + v + " today"),
         KEY_EQUALS(false, (k, v) -> "config " + k + "=" + v + " loaded"),
         KEY_COLON(false, (k, v) -> "config " + k + ": " + v),
@@ -76,7 +77,7 @@ class RedactionCorpusTest {
         CAUSED_BY_CHAIN(false, null),
         SUPPRESSED(false, null);
 
-        final boolean keyless;
+        public final boolean keyless;
         private final java.util.function.BinaryOperator<String> text;
 
         Embedding(final boolean keyless, final java.util.function.BinaryOperator<String> text) {
@@ -85,7 +86,7 @@ class RedactionCorpusTest {
         }
 
         /** The line this context writes for a key and value, or {@code null} for contexts beyond the message text. */
-        String line(final String k, final String v) {
+        public String line(final String k, final String v) {
             return text == null ? null : text.apply(k, v);
         }
 

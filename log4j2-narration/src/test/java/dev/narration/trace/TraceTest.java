@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Narration;
+import dev.narration.internal.trace.NumberKind;
+import dev.narration.internal.trace.TraceFields;
+import dev.narration.internal.trace.TraceKind;
+import dev.narration.internal.trace.TraceMessage;
 import dev.narration.testing.CapturedNarration;
 import dev.narration.testing.NarrationCapture;
 import dev.narration.testsupport.JsonLines;

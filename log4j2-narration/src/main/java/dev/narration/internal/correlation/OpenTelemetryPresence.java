@@ -1,0 +1,29 @@
+package dev.narration.internal.correlation;
+
+/**
+ * Which OpenTelemetry pieces are on the class path, checked once. Every use of an OpenTelemetry type sits in
+ * {@link OpenTelemetrySpans}, which is only touched when {@link #API} is true, so without OpenTelemetry not one of
+ * its classes is loaded.
+ */
+public final class OpenTelemetryPresence {
+    /** The OpenTelemetry API (trace and context). */
+    public static final boolean API = isPresent("io.opentelemetry.api.trace.Span") && isPresent("io.opentelemetry.context.Context");
+
+    /**
+     * OpenTelemetry's own Log4j context-data provider ({@code opentelemetry-log4j-context-data-2.17-autoconfigure}),
+     * which writes the same keys; when it is installed it is their only writer.
+     */
+    public static final boolean OWN_LOG4J_PROVIDER =
+            isPresent("io.opentelemetry.instrumentation.log4j.contextdata.v2_17.OpenTelemetryContextDataProvider");
+
+    private OpenTelemetryPresence() {}
+
+    private static boolean isPresent(final String className) {
+        try {
+            Class.forName(className, false, OpenTelemetryPresence.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return false;
+        }
+    }
+}

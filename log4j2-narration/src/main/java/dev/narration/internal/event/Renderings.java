@@ -1,0 +1,43 @@
+package dev.narration.internal.event;
+
+import org.apache.logging.log4j.util.StringBuilderFormattable;
+
+/**
+ * How values and throwables become text, the same way for every output and for redaction, so that what is scanned
+ * is what is written. A rendering that throws yields a note naming the failure instead of failing the log call.
+ */
+public final class Renderings {
+    private Renderings() {}
+
+    /** Appends an object's text: through {@link StringBuilderFormattable} where it is one, else its {@code toString()}. */
+    public static void render(final Object value, final StringBuilder out) {
+        final int start = out.length();
+        try {
+            if (value instanceof StringBuilderFormattable) {
+                ((StringBuilderFormattable) value).formatTo(out);
+            } else {
+                out.append(value);
+            }
+        } catch (RuntimeException e) {
+            out.setLength(start);
+            out.append('<').append(value.getClass().getName()).append(".toString() threw ")
+                    .append(e.getClass().getName()).append('>');
+        }
+    }
+
+    /** A throwable's message as renderers print it ({@code getLocalizedMessage()}). */
+    public static String messageOf(final Throwable throwable) {
+        try {
+            return throwable.getLocalizedMessage();
+        } catch (RuntimeException e) {
+            return "<getLocalizedMessage() threw " + e.getClass().getName() + ">";
+        }
+    }
+
+    /** The class name to show for a throwable: the original one for a {@link StandInThrowable}. */
+    public static String classNameOf(final Throwable throwable) {
+        return throwable instanceof StandInThrowable
+                ? ((StandInThrowable) throwable).getOriginalClassName()
+                : throwable.getClass().getName();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.narration.internal.event;
+
+import dev.narration.Narration;
+import dev.narration.internal.trace.TraceFields;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.MapMessage;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
+import org.apache.logging.log4j.util.TriConsumer;
+
+/**
+ * Visits the structured fields of an event in output order — the message's fields (a {@link Narration}'s, a
+ * {@link MapMessage}'s or a TRACE helper's), then the context entries — applying the {@link FieldKeys} collision rule, so that every
+ * consumer (JSON layout, template resolver, capture) emits the same keys. Values arrive typed, without boxing.
+ *
+ * <p>A key is passed as a prefix ({@code null}, {@value FieldKeys#FIELD_PREFIX} or
+ * {@value FieldKeys#CONTEXT_PREFIX}) and a name, so that renaming allocates nothing. An instance is not
+ * thread-safe: use one per thread or per event.
+ */
+public abstract class StructuredFieldVisitor {
+    private static final TriConsumer<String, Object, StructuredFieldVisitor> CONTEXT_ENTRY =
+            (key, value, visitor) -> visitor.contextEntry(key, value);
+
+    private final TraceFields trace = new TraceFields();
+    private Narration narration;
+    private IndexedReadOnlyStringMap mapFields;
+    private boolean traced;
+
+    /** Visits every structured field of the event. */
+    public final void visit(final LogEvent event) {
+        load(event);
+        try {
+            visitLoaded(event);
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Reads the event's message, for {@link #visitLoaded} and {@link #trace()}; {@link #clear()} forgets it. A
+     * writer that also needs the action, target and correlation id loads once and passes {@link #trace()} on.
+     */
+    public final void load(final LogEvent event) {
+        final Message message = event.getMessage();
+        narration = message instanceof Narration ? (Narration) message : null;
+        mapFields = message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
+        traced = narration == null && mapFields == null && trace.read(message);
+    }
+
+    /** The loaded event's TRACE helper fields, or {@code null} when it is not a helper's event. */
+    public final TraceFields trace() {
+        return traced ? trace : null;
+    }
+
+    /** Visits every structured field of the event given to {@link #load}. */
+    public final void visitLoaded(final LogEvent event) {
+        visitMessageFields();
+        event.getContextData().forEach(CONTEXT_ENTRY, this);
+    }
+
+    public final void clear() {
+        narration = null;
+        mapFields = null;
+        traced = false;
+        trace.clear();
+    }
+
+    protected abstract void visitString(String prefix, String name, CharSequence value);
+
+    protected abstract void visitLong(String prefix, String name, long value);
+
+    protected abstract void visitDouble(String prefix, String name, double value);
+
+    protected abstract void visitBoolean(String prefix, String name, boolean value);
+
+    /** Any other value: a context value or a message field of arbitrary type. Never {@code null}. */
+    protected abstract void visitObject(String prefix, String name, Object value);
+
+    private void visitMessageFields() {
+        if (narration != null) {
+            for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
+                final String name = narration.getFieldName(i);
+                final String prefix = messagePrefix(name);
+                switch (narration.getFieldKind(i)) {
+                    case STRING:
+                        visitString(prefix, name, (CharSequence) narration.getFieldValue(i));
+                        break;
+                    case LONG:
+                        visitLong(prefix, name, narration.getFieldLong(i));
+                        break;
+                    case DOUBLE:
+                        visitDouble(prefix, name, narration.getFieldDouble(i));
+                        break;
+                    case BOOLEAN:
+                        visitBoolean(prefix, name, narration.getFieldBoolean(i));
+                        break;
+                    default:
+                        visitObject(prefix, name, narration.getFieldValue(i));
+                }
+            }
+        } else if (mapFields != null) {
+            for (int i = 0, n = mapFields.size(); i < n; i++) {
+                final String name = mapFields.getKeyAt(i);
+                final Object value = mapFields.getValueAt(i);
+                if (value != null && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(name)) {
+                    visitObject(messagePrefix(name), name, value);
+                }
+            }
+        } else if (traced) {
+            visitTraceFields();
+        }
+    }
+
+    private void visitTraceFields() {
+        for (int i = 0, n = trace.fieldCount(); i < n; i++) {
+            final Narration.FieldKind kind = trace.fieldKind(i);
+            if (kind == null) {
+                continue;
+            }
+            final String name = trace.fieldName(i);
+            final String prefix = messagePrefix(name);
+            switch (kind) {
+                case LONG:
+                    visitLong(prefix, name, trace.fieldLong(i));
+                    break;
+                case DOUBLE:
+                    visitDouble(prefix, name, trace.fieldDouble(i));
+                    break;
+                default:
+                    visitString(prefix, name, trace.fieldString(i));
+            }
+        }
+    }
+
+    private static String messagePrefix(final String name) {
+        return FieldKeys.renameMessageField(name) ? FieldKeys.FIELD_PREFIX : null;
+    }
+
+    private void contextEntry(final String key, final Object value) {
+        if (value == null) {
+            return;
+        }
+        final boolean supplied = narration != null
+                ? EventNarration.messageSupplies(narration, key)
+                : traced && trace.supplies(key);
+        switch (FieldKeys.placeContext(key, supplied, messageHasField(key))) {
+            case CONSUMED:
+                return;
+            case RENAMED:
+                visitObject(FieldKeys.CONTEXT_PREFIX, key, value);
+                return;
+            default:
+                visitObject(null, key, value);
+        }
+    }
+
+    private boolean messageHasField(final String key) {
+        if (narration != null) {
+            return narration.indexOf(key) >= 0;
+        }
+        if (traced) {
+            return trace.indexOf(key) >= 0;
+        }
+        return mapFields != null && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key) && mapFields.containsKey(key);
+    }
+}

@@ -1,0 +1,399 @@
+package dev.narration.internal.json;
+
+import dev.narration.internal.event.MessagePieces;
+import dev.narration.internal.redact.ScanBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+
+/**
+ * One line of JSON being written, directly as UTF-8 bytes. Text is escaped and encoded in a single pass over its
+ * characters (copied once, in bulk, into an array), and fixed pieces are copied as pre-encoded bytes, so a line
+ * costs one pass per character. Writing characters into a {@code StringBuilder} and handing that to Log4j's
+ * character encoder took four: the escape scan, the append, the copy into a {@code CharBuffer} and the encoding.
+ *
+ * <p>Escaping: quotes, backslashes and every control character are escaped (so CR and LF can never start a forged
+ * line); U+2028 and U+2029 are escaped too, because JavaScript consumers treat them as line ends; a lone surrogate
+ * becomes U+FFFD so the output is always valid UTF-8. Everything else, 4-byte emoji included, is kept as is.
+ *
+ * <p>Not thread-safe: one per writing thread.
+ */
+public final class JsonLine {
+    public static final char REPLACEMENT = '\uFFFD';
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** ASCII characters written as they are inside a JSON string. */
+    private static final boolean[] PLAIN = new boolean[128];
+    /** The longest encoding of one character: {@code \}{@code u2028}, six bytes. */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+    /** Strings up to this length are escaped straight from {@code String.charAt}: the bulk copy costs more. */
+    private static final int SHORT = 32;
+    private static final int REMEMBERED = 128;
+    private static final int REMEMBERED_BYTES = 80;
+    private static final int FORMATS = 64;
+
+    static {
+        for (int c = 0x20; c < 128; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
+    private byte[] bytes;
+    private int length;
+    /** The text being escaped, copied: array reads are several times faster than {@code CharSequence.charAt}. */
+    private final ScanBuffer chars = new ScanBuffer();
+    /**
+     * The escaped form of the last strings written by {@link #escapedRecurring}, by identity: a logger name, a
+     * thread name, a context key or value is usually the very same {@code String} on every event, and a string's
+     * content never changes. Fixed-size slots, so remembering allocates nothing.
+     */
+    private final String[] rememberedStrings = new String[REMEMBERED];
+    private final int[] rememberedLengths = new int[REMEMBERED];
+    private final byte[] rememberedBytes = new byte[REMEMBERED * REMEMBERED_BYTES];
+    /**
+     * Recent message formats' pieces, escaped, by the format's identity; {@code lastFormat} saves the hash in a run.
+     * Made on the first use: most lines (a timestamp's, the service members') never write a message.
+     */
+    private EscapedFormat[] formats;
+    private EscapedFormat lastFormat;
+
+    public JsonLine(final int capacity) {
+        bytes = new byte[capacity];
+    }
+
+    /** Pre-encodes a fixed piece of a line. */
+    public static byte[] fixed(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public void setLength(final int newLength) {
+        length = newLength;
+    }
+
+    /** Copies this line's bytes from {@code from} on into {@code target}, which must have room. */
+    void copyTo(final int from, final byte[] target) {
+        System.arraycopy(bytes, from, target, 0, length - from);
+    }
+
+    /** Empties the line, first shrinking its buffer to {@code retained} bytes if a huge line grew it. */
+    public void clear(final int retained) {
+        length = 0;
+        if (bytes.length > retained) {
+            bytes = new byte[retained];
+        }
+    }
+
+    public void writeTo(final ByteBufferDestination destination) {
+        destination.writeBytes(bytes, 0, length);
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    public JsonLine append(final byte[] piece) {
+        ensure(piece.length);
+        System.arraycopy(piece, 0, bytes, length, piece.length);
+        length += piece.length;
+        return this;
+    }
+
+    public JsonLine append(final JsonLine other) {
+        ensure(other.length);
+        System.arraycopy(other.bytes, 0, bytes, length, other.length);
+        length += other.length;
+        return this;
+    }
+
+    /** An ASCII character that needs no escaping. */
+    public JsonLine append(final char c) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    /** ASCII text that needs no escaping, such as a fixed piece of a stack trace. */
+    public JsonLine append(final String ascii) {
+        final int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            bytes[length + i] = (byte) ascii.charAt(i);
+        }
+        length += n;
+        return this;
+    }
+
+    public JsonLine append(final long value) {
+        if (value == Long.MIN_VALUE) {
+            return append("-9223372036854775808");
+        }
+        ensure(20);
+        long remaining = value;
+        if (remaining < 0) {
+            bytes[length++] = '-';
+            remaining = -remaining;
+        }
+        final int digits = digitCount(remaining);
+        for (int i = length + digits - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + remaining % 10);
+            remaining /= 10;
+        }
+        length += digits;
+        return this;
+    }
+
+    /** Writes {@code value} with exactly {@code width} digits, zero-padded (it must fit). */
+    public JsonLine appendPadded(final int value, final int width) {
+        ensure(width);
+        int remaining = value;
+        for (int i = length + width - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + remaining % 10);
+            remaining /= 10;
+        }
+        length += width;
+        return this;
+    }
+
+    public JsonLine append(final boolean value) {
+        return append(value ? "true" : "false");
+    }
+
+    private static int digitCount(final long value) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /** Appends the text escaped as the contents of a JSON string. */
+    public JsonLine escaped(final CharSequence text) {
+        final int n = text.length();
+        if (n > SHORT || !(text instanceof String) || !plain((String) text, n)) {
+            escaped(chars.fill(text, n), 0, n);
+        }
+        return this;
+    }
+
+    /**
+     * As {@link #escaped(CharSequence)}, for a string likely to be written again (see the remembered slots). Each
+     * string may sit in one of two slots, so that two strings of an event rarely keep evicting each other.
+     */
+    public JsonLine escapedRecurring(final String text) {
+        final int hash = System.identityHashCode(text);
+        final int first = hash & (REMEMBERED - 1);
+        final int second = (hash >>> 16) & (REMEMBERED - 1);
+        if (rememberedStrings[first] == text) {
+            return appendRemembered(first);
+        }
+        if (rememberedStrings[second] == text) {
+            return appendRemembered(second);
+        }
+        final int start = length;
+        escaped(text);
+        final int n = length - start;
+        if (n <= REMEMBERED_BYTES) {
+            // Replace alternately, so that a third string sharing both slots cannot pin one of them for ever.
+            final int slot = rememberedStrings[first] == null || (hash & REMEMBERED) != 0 ? first : second;
+            System.arraycopy(bytes, start, rememberedBytes, slot * REMEMBERED_BYTES, n);
+            rememberedLengths[slot] = n;
+            rememberedStrings[slot] = text;
+        }
+        return this;
+    }
+
+    private JsonLine appendRemembered(final int slot) {
+        final int n = rememberedLengths[slot];
+        ensure(n);
+        System.arraycopy(rememberedBytes, slot * REMEMBERED_BYTES, bytes, length, n);
+        length += n;
+        return this;
+    }
+
+    /** Writes a short string that needs no escaping and is ASCII; whether it was (otherwise nothing is written). */
+    private boolean plain(final String text, final int n) {
+        ensure(n);
+        final byte[] out = bytes;
+        final int at = length;
+        for (int i = 0; i < n; i++) {
+            final char c = text.charAt(i);
+            if (c >= 128 || !PLAIN[c]) {
+                return false;
+            }
+            out[at + i] = (byte) c;
+        }
+        length = at + n;
+        return true;
+    }
+
+    /**
+     * Appends a message's text escaped, as {@link #escaped(CharSequence)} would, from {@code copy}, its {@code n}
+     * characters, which hold its format's pieces where {@code pieces} says: those are copied as their escaped bytes,
+     * prepared once per format ({@link EscapedFormat}), and only the arguments between them are escaped here.
+     */
+    public JsonLine escaped(final char[] copy, final int n, final MessagePieces pieces) {
+        final EscapedFormat format = escapedFormat(pieces);
+        if (!format.separable()) {
+            escaped(copy, 0, n);
+            return this;
+        }
+        final byte[] escaped = format.bytes();
+        int end = 0;
+        // The last piece ends the text. An empty piece between two arguments is found right after the piece before
+        // it, so both arguments are escaped as one stretch, as in the whole text: a pair they share stays a pair.
+        for (int p = 0, count = pieces.pieces(); p < count; p++) {
+            final int at = pieces.textStart(p);
+            if (end < at) {
+                escaped(copy, end, at);
+            }
+            final int from = format.start(p);
+            final int size = format.end(p) - from;
+            ensure(size);
+            System.arraycopy(escaped, from, bytes, length, size);
+            length += size;
+            end = at + pieces.formatEnd(p) - pieces.formatStart(p);
+        }
+        return this;
+    }
+
+    private EscapedFormat escapedFormat(final MessagePieces pieces) {
+        final String format = pieces.format();
+        if (lastFormat != null && lastFormat.format() == format) {
+            return lastFormat;
+        }
+        if (formats == null) {
+            formats = new EscapedFormat[FORMATS];
+        }
+        final int slot = System.identityHashCode(format) & (FORMATS - 1);
+        EscapedFormat escaped = formats[slot];
+        if (escaped == null) {
+            escaped = formats[slot] = new EscapedFormat();
+        }
+        if (escaped.format() != format) {
+            escaped.prepare(pieces, chars.fill(format, format.length()), this);
+        }
+        lastFormat = escaped;
+        return escaped;
+    }
+
+    /**
+     * Appends the first {@code maxLength} characters of the text escaped, then {@code suffix} if anything was cut.
+     * A cut never splits a surrogate pair. A {@code maxLength} of zero or less means no limit.
+     */
+    public void escaped(final CharSequence text, final int maxLength, final String suffix) {
+        escaped(text, null, maxLength, suffix);
+    }
+
+    /** As {@link #escaped(CharSequence, int, String)}, from {@code copy}, the text's characters, when not null. */
+    public void escaped(final CharSequence text, final char[] copy, final int maxLength, final String suffix) {
+        final int n = text.length();
+        if (maxLength <= 0 || n <= maxLength) {
+            escaped(copy != null ? copy : chars.fill(text, n), 0, n);
+            return;
+        }
+        final char[] source = copy != null ? copy : chars.fill(text, maxLength + 1);
+        int cut = maxLength;
+        if (Character.isHighSurrogate(source[cut - 1]) && Character.isLowSurrogate(source[cut])) {
+            cut--;
+        }
+        escaped(source, 0, cut);
+        escaped(suffix);
+    }
+
+    /** Appends {@code source[start, end)} escaped. */
+    public void escaped(final char[] source, final int start, final int end) {
+        ensure(end - start);
+        byte[] out = bytes;
+        int at = length;
+        for (int i = start; i < end; i++) {
+            final char c = source[i];
+            if (c < 128 && PLAIN[c]) {
+                out[at++] = (byte) c;
+                continue;
+            }
+            // Room for this character's longest form and one byte for each character still to come.
+            if (at + MAX_BYTES_PER_CHAR + (end - i) > out.length) {
+                length = at;
+                ensure(MAX_BYTES_PER_CHAR + (end - i));
+                out = bytes;
+            }
+            if (c < 128) {
+                at = escapeAscii(out, at, c);
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(source[i + 1])) {
+                final int codePoint = Character.toCodePoint(c, source[++i]);
+                out[at++] = (byte) (0xF0 | codePoint >> 18);
+                out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | codePoint & 0x3F);
+            } else if (c == '\u2028' || c == '\u2029') {
+                at = unicodeEscape(out, at, c);
+            } else {
+                final char kept = Character.isSurrogate(c) ? REPLACEMENT : c;
+                out[at++] = (byte) (0xE0 | kept >> 12);
+                out[at++] = (byte) (0x80 | kept >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | kept & 0x3F);
+            }
+        }
+        length = at;
+    }
+
+    private static int escapeAscii(final byte[] out, final int at, final char c) {
+        final char shortForm;
+        switch (c) {
+            case '"':
+                shortForm = '"';
+                break;
+            case '\\':
+                shortForm = '\\';
+                break;
+            case '\n':
+                shortForm = 'n';
+                break;
+            case '\r':
+                shortForm = 'r';
+                break;
+            case '\t':
+                shortForm = 't';
+                break;
+            case '\b':
+                shortForm = 'b';
+                break;
+            case '\f':
+                shortForm = 'f';
+                break;
+            default:
+                return unicodeEscape(out, at, c);
+        }
+        out[at] = '\\';
+        out[at + 1] = (byte) shortForm;
+        return at + 2;
+    }
+
+    private static int unicodeEscape(final byte[] out, final int at, final char c) {
+        out[at] = '\\';
+        out[at + 1] = 'u';
+        out[at + 2] = HEX[c >> 12 & 0xF];
+        out[at + 3] = HEX[c >> 8 & 0xF];
+        out[at + 4] = HEX[c >> 4 & 0xF];
+        out[at + 5] = HEX[c & 0xF];
+        return at + 6;
+    }
+
+    private void ensure(final int more) {
+        final int needed = length + more;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+        }
+    }
+}

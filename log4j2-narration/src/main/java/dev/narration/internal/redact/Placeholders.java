@@ -1,0 +1,129 @@
+package dev.narration.internal.redact;
+
+/**
+ * Values that stand in for a secret rather than being one: {@code ${DB_PASSWORD}}, {@code $DB_PASSWORD},
+ * {@code ****}, {@code <redacted>}, {@code [REDACTED:password]} (so text redacted twice stays the same),
+ * {@code null}; and values that are renderings of a Java object or a number, which real logs print under keys
+ * such as {@code token} ({@code token=Token{a64f992 …}}, {@code token: android.os.BinderProxy@2bd79ce},
+ * {@code sessionid: 0x14ede63a5a70002}). A sensitive key with such a value is left as it is.
+ */
+final class Placeholders {
+    private static final String[] WORDS = {"null", "none", "nil", "true", "false", "undefined", "empty", "redacted",
+        "hidden", "masked", "-"};
+
+    private Placeholders() {}
+
+    /** Also looks at what follows the value: {@code Token {…}} is an object rendering too. */
+    static boolean is(final char[] text, final int start, final int end, final int limit) {
+        if (end + 1 < limit && text[end] == ' ' && text[end + 1] == '{' && isClassName(text, start, end)) {
+            return true;
+        }
+        return is(text, start, end);
+    }
+
+    static boolean is(final char[] text, final int start, final int end) {
+        final int length = end - start;
+        final char first = text[start];
+        final char last = text[end - 1];
+        if (length >= 3 && last == '}' && text[start + 1] == '{' && "${%#".indexOf(first) >= 0) {
+            return true;
+        }
+        if (length >= 2 && (first == '<' && last == '>' || first == '[' && last == ']')) {
+            return true;
+        }
+        if (first == '$' && length >= 2 && isEnvironmentName(text, start + 1, end)) {
+            return true;
+        }
+        if (isAll(text, start, end, "*#\u2022") || length >= 3 && isAll(text, start, end, "xX")) {
+            return true;
+        }
+        if (isHexNumber(text, start, end) || isObjectRendering(text, start, end)) {
+            return true;
+        }
+        for (final String word : WORDS) {
+            if (word.length() == length && TokenScanner.regionMatchesIgnoreCase(text, start, end, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 0x14ede63a5a70002}: a number as a program prints it. */
+    private static boolean isHexNumber(final char[] text, final int start, final int end) {
+        if (end - start < 3 || text[start] != '0' || text[start + 1] != 'x') {
+            return false;
+        }
+        for (int k = start + 2; k < end; k++) {
+            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Token{a64f992}} or {@code android.os.BinderProxy@2bd79ce}: Java's default renderings of objects. */
+    private static boolean isObjectRendering(final char[] text, final int start, final int end) {
+        final int brace = indexOf(text, '{', start, end);
+        if (brace > start && isClassName(text, start, brace)) {
+            return true;
+        }
+        final int at = indexOf(text, '@', start, end);
+        if (at <= start || end - at < 2 || end - at > 17) {
+            return false;
+        }
+        for (int k = at + 1; k < end; k++) {
+            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
+                return false;
+            }
+        }
+        for (int k = start; k < at; k++) {
+            final char c = text[k];
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '$' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A simple class name: an upper-case letter, then letters only (no digits, as random secrets have). */
+    private static boolean isClassName(final char[] text, final int start, final int end) {
+        if (end - start < 2 || text[start] < 'A' || text[start] > 'Z') {
+            return false;
+        }
+        for (int k = start + 1; k < end; k++) {
+            final char c = text[k];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(final char[] text, final char c, final int start, final int end) {
+        for (int k = start; k < end; k++) {
+            if (text[k] == c) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isEnvironmentName(final char[] text, final int start, final int end) {
+        for (int k = start; k < end; k++) {
+            final char c = text[k];
+            if (!(c >= 'A' && c <= 'Z' || c == '_' || k > start && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAll(final char[] text, final int start, final int end, final String chars) {
+        for (int k = start; k < end; k++) {
+            if (chars.indexOf(text[k]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
