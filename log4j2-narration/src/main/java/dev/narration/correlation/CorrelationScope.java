@@ -26,7 +26,7 @@ public final class CorrelationScope implements AutoCloseable {
     public static CorrelationScope open(final String incomingId) {
         final CorrelationScope scope =
                 new CorrelationScope(CorrelationIds.isValid(incomingId) ? incomingId : CorrelationIds.generate());
-        ScopeStack.push(scope);
+        ScopeStack.push(scope, scope.id);
         return scope;
     }
 

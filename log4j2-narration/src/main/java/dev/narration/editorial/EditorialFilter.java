@@ -3,10 +3,13 @@ package dev.narration.editorial;
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.jmx.MBeans;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.JMException;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.ContextDataInjector;
@@ -60,7 +63,7 @@ public final class EditorialFilter extends AbstractFilter {
         this.name = name;
         this.standard = standard;
         this.reporter = builder.report ? new ViolationReporter(name, standard, builder.reportIntervalSeconds) : null;
-        this.mbeanName = builder.report ? MBeanRegistration.register(contextName, this) : null;
+        this.mbeanName = builder.report ? registerMBean(contextName) : null;
     }
 
     @PluginBuilderFactory
@@ -88,7 +91,21 @@ public final class EditorialFilter extends AbstractFilter {
         return mbeanName;
     }
 
-    EditorialFilterMXBean mxBean() {
+    /** Registers the filter's counters; returns the name, or {@code null} when JMX is off or registration failed. */
+    private ObjectName registerMBean(final String contextName) {
+        final String what = PLUGIN_NAME + " \"" + name + '"';
+        try {
+            final ObjectName objectName = MBeans.name("type=" + PLUGIN_NAME + ",context=" + ObjectName.quote(contextName)
+                    + ",name=" + ObjectName.quote(name));
+            final StandardMBean bean = new StandardMBean(mxBean(), EditorialFilterMXBean.class, true);
+            return MBeans.register(objectName, this, bean, what) ? objectName : null;
+        } catch (JMException e) {
+            StatusLogger.getLogger().warn("{}: could not register its MBean: {}", what, e.toString());
+            return null;
+        }
+    }
+
+    private EditorialFilterMXBean mxBean() {
         return new EditorialFilterMXBean() {
             @Override
             public Map<String, Long> getViolations() {
@@ -111,7 +128,7 @@ public final class EditorialFilter extends AbstractFilter {
     public boolean stop(final long timeout, final TimeUnit timeUnit) {
         setStopping();
         if (mbeanName != null) {
-            MBeanRegistration.unregister(mbeanName, this);
+            MBeans.unregister(mbeanName, this, PLUGIN_NAME + " \"" + name + '"');
         }
         setStopped();
         return true;

@@ -336,11 +336,7 @@ final class EventRewriter {
 
     private CharSequence render(final Object value) {
         text.setLength(0);
-        if (value instanceof StringBuilderFormattable) {
-            ((StringBuilderFormattable) value).formatTo(text);
-        } else {
-            text.append(value);
-        }
+        Renderings.render(value, text);
         return text;
     }
 }

@@ -58,7 +58,7 @@ public final class RedactionRewritePolicy implements RewritePolicy {
     }
 
     /** What this policy has masked, per rule. */
-    public RedactionMetrics getMetrics() {
+    public RedactionMetricsMXBean getMetrics() {
         return redactor.metrics();
     }
 

@@ -32,7 +32,7 @@ public final class Redactor {
 
     Redactor(final RedactionEngine engine) {
         this.engine = engine;
-        this.metrics = RedactionMetrics.register(engine);
+        this.metrics = RedactionMetrics.register(engine.name(), engine.counts());
     }
 
     @PluginBuilderFactory
@@ -49,9 +49,18 @@ public final class Redactor {
         return engine.name();
     }
 
-    /** What this engine has masked, per rule. */
-    public RedactionMetrics metrics() {
+    /** What this engine has masked, per rule; also over JMX as {@code dev.narration:type=Redaction,name="<name>"}. */
+    public RedactionMetricsMXBean metrics() {
         return metrics;
+    }
+
+    /**
+     * What the newest engine of this name (the {@code name} attribute of a {@code <Redaction>} or a
+     * {@code <RedactionRewritePolicy>}) has masked, per rule, or {@code null} when there is none; also when JMX is
+     * disabled.
+     */
+    public static RedactionMetricsMXBean metricsOf(final String name) {
+        return RedactionMetrics.named(name);
     }
 
     /** The text with its secrets masked: the same instance when there was nothing to mask. */

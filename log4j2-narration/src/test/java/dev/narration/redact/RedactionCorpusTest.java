@@ -141,13 +141,13 @@ public class RedactionCorpusTest {
     @Test
     void noSecretSurvivesTheRewritePolicy() {
         final int events = assertNoLeak(POLICY_CONFIG, false, "pattern.log", "out.jsonl");
-        assertThat(RedactionMetrics.named("corpus-policy").getTotal()).isGreaterThanOrEqualTo(events);
+        assertThat(Redactor.metricsOf("corpus-policy").getTotal()).isGreaterThanOrEqualTo(events);
     }
 
     @Test
     void noSecretSurvivesTheLayout() {
         assertNoLeak(LAYOUT_CONFIG, false, "out.jsonl");
-        assertThat(RedactionMetrics.named("corpus-layout").getTotal()).isPositive();
+        assertThat(Redactor.metricsOf("corpus-layout").getTotal()).isPositive();
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.narration.redact;
 
-import dev.narration.testsupport.ProjectFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.ProjectFiles;
 import dev.narration.testsupport.StatusCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -54,8 +53,8 @@ class RedactionDocsExampleTest {
         assertThat(json.get(1).get("human").asText()).isEqualTo("ticket TKS-0123456789ABCDEF01234567 for ***email***");
         assertThat(json.get(0).get("JSESSIONID").asText()).isEqualTo("***session-id***");
         assertThat(json.get(0).get("pin").asText()).isEqualTo("4321");
-        assertThat(RedactionMetrics.named("text").count("github-token")).isEqualTo(1);
-        assertThat(RedactionMetrics.named("json").count("email")).isEqualTo(1);
+        assertThat(Redactor.metricsOf("text").getCounts().get("github-token")).isEqualTo(1L);
+        assertThat(Redactor.metricsOf("json").getCounts().get("email")).isEqualTo(1L);
     }
 
     @Test

@@ -127,7 +127,7 @@ class RedactionLayoutTest {
             assertThat(JsonLines.parse(cut.get(i)).get("human").asText()).as("cut line %d", i)
                     .isEqualTo(expected.substring(0, 30) + "…[truncated]");
         }
-        assertThat(RedactionMetrics.named("param-whole").count("token")).isEqualTo(50);
+        assertThat(Redactor.metricsOf("param-whole").getCounts().get("token")).isEqualTo(50L);
     }
 
     /**
@@ -166,8 +166,8 @@ class RedactionLayoutTest {
             assertThat(JsonLines.parse(json.get(i)).get("human").asText()).as("json line " + i).isEqualTo(expected);
             assertThat(policy.get(i)).as("policy line " + i).isEqualTo(expected);
         }
-        assertThat(RedactionMetrics.named("constant-messages").count("password")).isEqualTo(6);
-        assertThat(RedactionMetrics.named("constant-messages-policy").count("password")).isEqualTo(6);
+        assertThat(Redactor.metricsOf("constant-messages").getCounts().get("password")).isEqualTo(6L);
+        assertThat(Redactor.metricsOf("constant-messages-policy").getCounts().get("password")).isEqualTo(6L);
     }
 
     /** A message whose format is a clean string of the same length as its text, which holds a secret. */

@@ -171,7 +171,7 @@ class RedactionRewritePolicyTest {
         assertThat(out.getLevel()).isEqualTo(Level.ERROR);
         assertThat(out.getLoggerName()).isEqualTo("com.acme.Service");
         assertThat(out.getMessage().getFormattedMessage()).isEqualTo("[REDACTED:redaction-error]");
-        assertThat(policy.getMetrics().count("redaction-error")).isEqualTo(1);
+        assertThat(policy.getMetrics().getCounts().get("redaction-error")).isEqualTo(1L);
     }
 
     @Test

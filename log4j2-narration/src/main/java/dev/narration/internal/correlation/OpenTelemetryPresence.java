@@ -1,5 +1,7 @@
 package dev.narration.internal.correlation;
 
+import dev.narration.internal.runtime.ClassPresence;
+
 /**
  * Which OpenTelemetry pieces are on the class path, checked once. Every use of an OpenTelemetry type sits in
  * {@link OpenTelemetrySpans}, which is only touched when {@link #API} is true, so without OpenTelemetry not one of
@@ -19,11 +21,6 @@ public final class OpenTelemetryPresence {
     private OpenTelemetryPresence() {}
 
     private static boolean isPresent(final String className) {
-        try {
-            Class.forName(className, false, OpenTelemetryPresence.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
-            return false;
-        }
+        return ClassPresence.isPresent(className, OpenTelemetryPresence.class.getClassLoader());
     }
 }

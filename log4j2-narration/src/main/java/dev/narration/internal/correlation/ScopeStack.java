@@ -1,43 +1,49 @@
 package dev.narration.internal.correlation;
 
 import dev.narration.NarrationFields;
-import dev.narration.correlation.CorrelationScope;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
- * The open {@link CorrelationScope}s of one thread, innermost last, and the id the thread had before the first.
- * A list rather than a chain of "previous" ids, so that closing a scope out of order cannot resurrect an id
- * whose scope is already closed.
+ * The open correlation scopes of one thread ({@code CorrelationScope}, known here only by identity), innermost
+ * last, with their ids, and the id the thread had before the first. A list rather than a chain of "previous" ids, so
+ * that closing a scope out of order cannot resurrect an id whose scope is already closed.
  */
 public final class ScopeStack {
     private static final ThreadLocal<ScopeStack> CURRENT = new ThreadLocal<>();
 
     private final String idBefore;
-    private final List<CorrelationScope> open = new ArrayList<>(4);
+    private final List<Object> open = new ArrayList<>(4);
+    private final List<String> ids = new ArrayList<>(4);
 
     private ScopeStack(final String idBefore) {
         this.idBefore = idBefore;
     }
 
-    public static void push(final CorrelationScope scope) {
+    /** Makes {@code id} the thread's correlation id until {@code scope} is popped. */
+    public static void push(final Object scope, final String id) {
         ScopeStack stack = CURRENT.get();
         if (stack == null) {
             stack = new ScopeStack(ThreadContext.get(NarrationFields.CORRELATION_ID));
             CURRENT.set(stack);
         }
         stack.open.add(scope);
-        ThreadContext.put(NarrationFields.CORRELATION_ID, scope.id());
+        stack.ids.add(id);
+        ThreadContext.put(NarrationFields.CORRELATION_ID, id);
     }
 
-    public static void pop(final CorrelationScope scope) {
+    /** Closes {@code scope}: the thread's id becomes the innermost open scope's, or the one it had before them. */
+    public static void pop(final Object scope) {
         final ScopeStack stack = CURRENT.get();
+        final int index = stack == null ? -1 : stack.indexOf(scope);
         // Not on this thread's stack: already closed, or closed from another thread, which cannot change the
         // owner's context. Either way there is nothing to restore here.
-        if (stack == null || !stack.open.remove(scope)) {
+        if (index < 0) {
             return;
         }
+        stack.open.remove(index);
+        stack.ids.remove(index);
         if (stack.open.isEmpty()) {
             CURRENT.remove();
             if (stack.idBefore == null) {
@@ -46,8 +52,17 @@ public final class ScopeStack {
                 ThreadContext.put(NarrationFields.CORRELATION_ID, stack.idBefore);
             }
         } else {
-            ThreadContext.put(NarrationFields.CORRELATION_ID, stack.open.get(stack.open.size() - 1).id());
+            ThreadContext.put(NarrationFields.CORRELATION_ID, stack.ids.get(stack.ids.size() - 1));
         }
+    }
+
+    private int indexOf(final Object scope) {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i) == scope) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Takes the thread's scopes aside while a propagated task runs, so the task starts with none of them. */

@@ -88,15 +88,6 @@ public final class FieldKeys {
     }
 
     /**
-     * Where a context entry goes, given whether the message supplied the reserved field this key feeds and
-     * whether the message has a field of the same name.
-     */
-    public static ContextPlacement placeContext(
-            final String key, final dev.narration.Narration narration, final boolean messageHasField) {
-        return placeContext(key, isSourceKey(key) && EventNarration.messageSupplies(narration, key), messageHasField);
-    }
-
-    /**
      * Where a context entry goes, given whether the message itself supplied the reserved field this key feeds
      * (for any message type, e.g. a TRACE helper's) and whether the message has a field of the same name.
      */

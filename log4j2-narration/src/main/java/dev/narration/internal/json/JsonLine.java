@@ -1,7 +1,8 @@
 package dev.narration.internal.json;
 
 import dev.narration.internal.event.MessagePieces;
-import dev.narration.internal.redact.ScanBuffer;
+import dev.narration.internal.text.IdentitySlots;
+import dev.narration.internal.text.TextCopy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
@@ -40,13 +41,13 @@ public final class JsonLine {
     private byte[] bytes;
     private int length;
     /** The text being escaped, copied: array reads are several times faster than {@code CharSequence.charAt}. */
-    private final ScanBuffer chars = new ScanBuffer();
+    private final TextCopy chars = new TextCopy();
     /**
      * The escaped form of the last strings written by {@link #escapedRecurring}, by identity: a logger name, a
      * thread name, a context key or value is usually the very same {@code String} on every event, and a string's
-     * content never changes. Fixed-size slots, so remembering allocates nothing.
+     * content never changes. Slot {@code s} of {@code remembered} holds its bytes at {@code s * REMEMBERED_BYTES}.
      */
-    private final String[] rememberedStrings = new String[REMEMBERED];
+    private final IdentitySlots remembered = new IdentitySlots(REMEMBERED);
     private final int[] rememberedLengths = new int[REMEMBERED];
     private final byte[] rememberedBytes = new byte[REMEMBERED * REMEMBERED_BYTES];
     /**
@@ -183,29 +184,19 @@ public final class JsonLine {
         return this;
     }
 
-    /**
-     * As {@link #escaped(CharSequence)}, for a string likely to be written again (see the remembered slots). Each
-     * string may sit in one of two slots, so that two strings of an event rarely keep evicting each other.
-     */
+    /** As {@link #escaped(CharSequence)}, for a string likely to be written again (see {@code remembered}). */
     public JsonLine escapedRecurring(final String text) {
-        final int hash = System.identityHashCode(text);
-        final int first = hash & (REMEMBERED - 1);
-        final int second = (hash >>> 16) & (REMEMBERED - 1);
-        if (rememberedStrings[first] == text) {
-            return appendRemembered(first);
-        }
-        if (rememberedStrings[second] == text) {
-            return appendRemembered(second);
+        final int found = remembered.find(text);
+        if (found >= 0) {
+            return appendRemembered(found);
         }
         final int start = length;
         escaped(text);
         final int n = length - start;
         if (n <= REMEMBERED_BYTES) {
-            // Replace alternately, so that a third string sharing both slots cannot pin one of them for ever.
-            final int slot = rememberedStrings[first] == null || (hash & REMEMBERED) != 0 ? first : second;
+            final int slot = remembered.claim(text);
             System.arraycopy(bytes, start, rememberedBytes, slot * REMEMBERED_BYTES, n);
             rememberedLengths[slot] = n;
-            rememberedStrings[slot] = text;
         }
         return this;
     }

@@ -15,7 +15,6 @@ import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.time.Instant;
 import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * Writes one narration line for {@code NarrationJsonLayout}. One instance per thread holds the reusable scratch
@@ -303,20 +302,10 @@ public final class LineWriter {
         }
     }
 
-    /** Renders an arbitrary value into the scratch buffer; a value whose rendering throws is named instead. */
+    /** Renders an arbitrary value into the scratch buffer (see {@link Renderings#render}). */
     private CharSequence render(final Object value) {
         scratch.setLength(0);
-        try {
-            if (value instanceof StringBuilderFormattable) {
-                ((StringBuilderFormattable) value).formatTo(scratch);
-            } else {
-                scratch.append(value);
-            }
-        } catch (RuntimeException e) {
-            scratch.setLength(0);
-            scratch.append('<').append(value.getClass().getName()).append(".toString() threw ")
-                    .append(e.getClass().getName()).append('>');
-        }
+        Renderings.render(value, scratch);
         return scratch;
     }
 

@@ -1,6 +1,8 @@
 package dev.narration.internal.redact;
 
 import dev.narration.internal.event.MessagePieces;
+import dev.narration.internal.text.IdentitySlots;
+import dev.narration.internal.text.TextCopy;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.impl.MementoMessage;
 import org.apache.logging.log4j.message.Message;
@@ -24,24 +26,18 @@ import org.apache.logging.log4j.message.ReusableMessage;
  * ({@link #piecesIn}); a split does not depend on the redactor.
  */
 public final class ScanBuffer {
-    /** Buffers up to this size are kept for reuse; longer texts get an array of their own. */
-    private static final int RETAINED = 16 * 1024;
-
     /** Strings up to this length are remembered; longer ones are rare repeats and would pin memory. */
     static final int MAX_REMEMBERED = 256;
     private static final int SLOTS = 64;
     private static final int TEMPLATES = 64;
 
-    private char[] chars = new char[512];
-    /** What the last {@link #fill} copied into {@link #chars}, and how much of it, for {@link #copyOf}. */
-    private CharSequence filled;
-    private int filledLength;
+    private final TextCopy chars = new TextCopy();
     /** The other side of {@link #sameContent}: the characters of {@link #comparedString}. */
     private final char[] compared = new char[MAX_REMEMBERED];
     private String comparedString;
     private RedactionEngine owner;
-    private final String[] cleanValues = new String[SLOTS];
-    private final String[] plainKeys = new String[SLOTS];
+    private final IdentitySlots cleanValues = new IdentitySlots(SLOTS);
+    private final IdentitySlots plainKeys = new IdentitySlots(SLOTS);
     private final MessageTemplate[] templates = new MessageTemplate[TEMPLATES];
     /** The template {@link #template} gave last, whose format is {@code null} until one is prepared. */
     private MessageTemplate lastTemplate = new MessageTemplate();
@@ -55,9 +51,7 @@ public final class ScanBuffer {
         if (owner != redactor || !(text instanceof String) || text.length() > MAX_REMEMBERED) {
             return false;
         }
-        final String[] slots = key ? plainKeys : cleanValues;
-        final int hash = System.identityHashCode(text);
-        return slots[hash & (SLOTS - 1)] == text || slots[(hash >>> 16) & (SLOTS - 1)] == text;
+        return (key ? plainKeys : cleanValues).find((String) text) >= 0;
     }
 
     void remember(final RedactionEngine redactor, final CharSequence text, final boolean key) {
@@ -65,14 +59,7 @@ public final class ScanBuffer {
             return;
         }
         own(redactor);
-        // Two candidate slots per string. With one, ten context values share a slot in about half of all runs
-        // (1 - 64!/(54! 64^10) = 0.52, identity hashes being random per run), and the two then evict each other on
-        // every event and are scanned every time: the context10 benchmark scattered between runs.
-        final String[] slots = key ? plainKeys : cleanValues;
-        final int hash = System.identityHashCode(text);
-        final int first = hash & (SLOTS - 1);
-        final int second = (hash >>> 16) & (SLOTS - 1);
-        slots[slots[first] == null || slots[second] != null && (hash & SLOTS) != 0 ? first : second] = (String) text;
+        (key ? plainKeys : cleanValues).claim((String) text);
     }
 
     /**
@@ -111,7 +98,7 @@ public final class ScanBuffer {
      */
     public MessagePieces piecesIn(final Message message, final CharSequence text) {
         // A StringBuilder reused for every event is the same object: only a copy made now may be given out.
-        filled = null;
+        chars.forget();
         found = null;
         final String format = formatIsAField(message) ? RedactionEngine.formatOf(message) : null;
         final MessageTemplate template = format == null ? null : template(format);
@@ -144,8 +131,8 @@ public final class ScanBuffer {
 
     private void own(final RedactionEngine redactor) {
         if (owner != redactor) {
-            Arrays.fill(cleanValues, null);
-            Arrays.fill(plainKeys, null);
+            cleanValues.clear();
+            plainKeys.clear();
             owner = redactor;
         }
     }
@@ -170,38 +157,16 @@ public final class ScanBuffer {
 
     /**
      * The characters of the text as the last {@link #fill} copied them, when that fill was of this very text, whole;
-     * {@code null} otherwise. For an encoder that writes out a text it has just had redacted and found clean: the
-     * scan's copy serves again, rather than a second one. The caller must know that the text has not changed since
-     * (a {@code StringBuilder} can); the array is valid until the next fill.
+     * {@code null} otherwise (see {@link TextCopy#copyOf}). For an encoder that writes out a text it has just had
+     * redacted and found clean: the scan's copy serves again.
      */
     public char[] copyOf(final CharSequence text) {
-        return text == filled && text.length() == filledLength ? chars : null;
+        return chars.copyOf(text);
     }
 
-    /**
-     * The first {@code length} characters of the text, in this buffer's array or, for long texts, a new one: one
-     * bulk copy, after which the characters are read as plain array elements. The array is valid until the next call.
-     */
+    /** The first {@code length} characters of the text, copied (see {@link TextCopy#fill}); valid until the next call. */
     public char[] fill(final CharSequence text, final int length) {
-        char[] target = chars;
-        if (target.length < length) {
-            target = new char[length];
-            if (length <= RETAINED) {
-                chars = target;
-            }
-        }
-        filled = target == chars ? text : null;
-        filledLength = length;
         found = null;
-        if (text instanceof String) {
-            ((String) text).getChars(0, length, target, 0);
-        } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(0, length, target, 0);
-        } else {
-            for (int i = 0; i < length; i++) {
-                target[i] = text.charAt(i);
-            }
-        }
-        return target;
+        return chars.fill(text, length);
     }
 }

@@ -86,19 +86,10 @@ public final class LossyDisruptorCheck {
 
     /** 3 or 4 the way Log4j tells them apart (a class that 4.0 removed), or 0 without a Disruptor. */
     static int disruptorMajorVersion(final ClassLoader loader) {
-        if (!isPresent("com.lmax.disruptor.RingBuffer", loader)) {
+        if (!ClassPresence.isPresent("com.lmax.disruptor.RingBuffer", loader)) {
             return 0;
         }
-        return isPresent("com.lmax.disruptor.SequenceReportingEventHandler", loader) ? 3 : 4;
-    }
-
-    private static boolean isPresent(final String className, final ClassLoader loader) {
-        try {
-            Class.forName(className, false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return ClassPresence.isPresent("com.lmax.disruptor.SequenceReportingEventHandler", loader) ? 3 : 4;
     }
 
     /** All-async loggers (the context selector) or {@code <AsyncLogger>}/{@code <AsyncRoot>} elements. */
