@@ -327,7 +327,7 @@ public final class MessageTemplate implements MessagePieces {
      */
     private void lookAt(final int start, final int gap, final int to) {
         for (int i = start; i < to; i++) {
-            if (i >= gap || !TokenScanner.isLetterOrDigit(image[i])) {
+            if (i >= gap || !CharClasses.isLetterOrDigit(image[i])) {
                 lookAt(i);
             }
         }

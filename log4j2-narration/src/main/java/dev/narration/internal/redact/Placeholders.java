@@ -41,7 +41,7 @@ final class Placeholders {
             return true;
         }
         for (final String word : WORDS) {
-            if (word.length() == length && TokenScanner.regionMatchesIgnoreCase(text, start, end, word)) {
+            if (word.length() == length && CharClasses.regionMatchesIgnoreCase(text, start, end, word)) {
                 return true;
             }
         }
@@ -54,7 +54,7 @@ final class Placeholders {
             return false;
         }
         for (int k = start + 2; k < end; k++) {
-            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
+            if (!CharClasses.is(text[k], CharClasses.HEX)) {
                 return false;
             }
         }
@@ -72,7 +72,7 @@ final class Placeholders {
             return false;
         }
         for (int k = at + 1; k < end; k++) {
-            if (!TokenScanner.is(text[k], TokenScanner.HEX)) {
+            if (!CharClasses.is(text[k], CharClasses.HEX)) {
                 return false;
             }
         }

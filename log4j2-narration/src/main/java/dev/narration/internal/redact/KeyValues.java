@@ -1,0 +1,204 @@
+package dev.narration.internal.redact;
+
+import static dev.narration.internal.redact.CharClasses.KEY;
+import static dev.narration.internal.redact.CharClasses.TOKEN68;
+import static dev.narration.internal.redact.CharClasses.TOKEN;
+import static dev.narration.internal.redact.CharClasses.indexOf;
+import static dev.narration.internal.redact.CharClasses.is;
+import static dev.narration.internal.redact.CharClasses.regionMatchesIgnoreCase;
+import static dev.narration.internal.redact.CharClasses.run;
+import static dev.narration.internal.redact.TokenScanner.NONE;
+import static dev.narration.internal.redact.TokenScanner.SKIP;
+import static dev.narration.internal.redact.TokenScanner.count;
+import static dev.narration.internal.redact.TokenScanner.hit;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The values of sensitive keys inside text, in every rendering real logs use: {@code key=value}, {@code key: value},
+ * {@code "key":"value"}, {@code key=>value}, URL queries and URL-encoded pairs, headers. The key is read backwards
+ * from the separator (bounded), compared by {@link SensitiveNames}; the value forwards, to its closing quote or the
+ * first delimiter, with the credentials of an {@code Authorization} scheme and a cookie header's pairs taken whole.
+ */
+final class KeyValues {
+    private static final int MAX_KEY_LOOKBACK = 64;
+
+    private final SensitiveNames names;
+    private final LongAdder secondStage;
+
+    KeyValues(final SensitiveNames names, final LongAdder secondStage) {
+        this.names = names;
+        this.secondStage = secondStage;
+    }
+
+    /** A {@code key=value}, {@code key: value}, {@code "key":"value"} or {@code key=>value} pair with a sensitive key. */
+    long pair(final char[] text, final int separator, final int separatorLength, final int limit) {
+        int k = separator - 1;
+        for (int skipped = 0; k >= 0 && skipped < 3; skipped++) {
+            final char c = text[k];
+            if (c != '"' && c != '\'' && c != '\\' && c != ' ') {
+                break;
+            }
+            k--;
+        }
+        final int keyEnd = k + 1;
+        final int stop = Math.max(0, keyEnd - MAX_KEY_LOOKBACK);
+        while (k >= stop && is(text[k], KEY)) {
+            k--;
+        }
+        if (k + 1 == keyEnd) {
+            return NONE;
+        }
+        final int rule = names.ruleOf(text, k + 1, keyEnd);
+        if (rule < 0) {
+            return NONE;
+        }
+        count(secondStage);
+        return value(text, separator + separatorLength, limit, rule, separatorLength == 3);
+    }
+
+    /** The value after a sensitive key's separator. */
+    private long value(final char[] text, final int from, final int limit, final int rule, final boolean encoded) {
+        int v = from;
+        if (v < limit && text[v] == '>' && text[v - 1] == '=') {
+            v++;
+        }
+        while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
+            v++;
+        }
+        if (v >= limit) {
+            return NONE;
+        }
+        final char first = text[v];
+        int start;
+        int end;
+        if (first == '"' || first == '\'') {
+            start = v + 1;
+            end = closingQuote(text, start, limit, first);
+        } else if (first == '\\' && v + 1 < limit && text[v + 1] == '"') {
+            start = v + 2;
+            end = indexOf(text, "\\\"", start, limit);
+            if (end < 0) {
+                end = limit;
+            }
+        } else {
+            start = v;
+            end = -1;
+        }
+        if (rule == BuiltInRule.AUTHORIZATION.ordinal()) {
+            final int scheme = run(text, start, Math.min(limit, start + 33), TOKEN);
+            final int gap = scheme < limit && (text[scheme] == ' ' || text[scheme] == '+') ? 1
+                    : regionMatchesIgnoreCase(text, scheme, limit, "%20") ? 3 : 0;
+            if (scheme > start && scheme - start <= 32 && gap > 0) {
+                final boolean token68 = regionMatchesIgnoreCase(text, start, scheme, "bearer")
+                        || regionMatchesIgnoreCase(text, start, scheme, "basic")
+                        || regionMatchesIgnoreCase(text, start, scheme, "token")
+                        || regionMatchesIgnoreCase(text, start, scheme, "negotiate");
+                start = scheme + gap;
+                if (token68 && end < 0) {
+                    end = run(text, start, limit, TOKEN68);
+                } else if (end < 0) {
+                    end = lineEnd(text, start, limit);
+                }
+            }
+        }
+        if (end < 0) {
+            end = bracketedEnd(text, start, limit);
+        }
+        if (end < 0) {
+            end = rule == BuiltInRule.COOKIE.ordinal() ? cookieEnd(text, start, limit) : unquotedEnd(text, start, limit, encoded);
+        }
+        if (end <= start) {
+            return NONE;
+        }
+        return hit(start, end, Placeholders.is(text, start, end, limit) ? SKIP : rule);
+    }
+
+    private static int closingQuote(final char[] text, final int from, final int limit, final char quote) {
+        for (int k = from; k < limit; k++) {
+            final char c = text[k];
+            if (c == '\\') {
+                k++;
+            } else if (c == quote) {
+                return k;
+            }
+        }
+        return limit;
+    }
+
+    /** The end of an unquoted value: whitespace, a delimiter, or a full stop that ends a sentence. */
+    private static int unquotedEnd(final char[] text, final int from, final int limit, final boolean encoded) {
+        for (int k = from; k < limit; k++) {
+            final char c = text[k];
+            if (c <= ' ') {
+                return k;
+            }
+            switch (c) {
+                case ',': case ';': case '&': case ')': case ']': case '}': case '"': case '\'': case '<': case '>':
+                case '\\': case '|':
+                    return k;
+                case '.':
+                    if (k + 1 == limit || text[k + 1] <= ' ' || "\"'\\".indexOf(text[k + 1]) >= 0) {
+                        return k;
+                    }
+                    break;
+                case '%':
+                    if (encoded && (regionMatchesIgnoreCase(text, k, limit, "%26") || regionMatchesIgnoreCase(text, k, limit, "%20")
+                            || regionMatchesIgnoreCase(text, k, limit, "%2C") || regionMatchesIgnoreCase(text, k, limit, "%3B"))) {
+                        return k;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return limit;
+    }
+
+    /**
+     * The end of an unquoted value that opens a bracket ({@code ${…}}, {@code [REDACTED:…]}, {@code <hidden>}),
+     * just after its closing bracket, or -1: such values are placeholders or masks, and may hold the delimiters
+     * that end an ordinary value.
+     */
+    private static int bracketedEnd(final char[] text, final int from, final int limit) {
+        final char first = text[from];
+        final int open = first == '[' || first == '<' ? from
+                : from + 1 < limit && text[from + 1] == '{' && "${%#".indexOf(first) >= 0 ? from + 1 : -1;
+        if (open < 0) {
+            return -1;
+        }
+        final char close = text[open] == '[' ? ']' : text[open] == '<' ? '>' : '}';
+        for (int k = open + 1; k < limit && k - open <= MAX_KEY_LOOKBACK; k++) {
+            final char c = text[k];
+            if (c == close) {
+                return k + 1;
+            }
+            if (c <= ' ') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A cookie header's value holds {@code name=value; …} pairs: it ends at the line's or the field's end. */
+    private static int cookieEnd(final char[] text, final int from, final int limit) {
+        for (int k = from; k < limit; k++) {
+            final char c = text[k];
+            if (c == '\n' || c == '\r' || c == '"' || c == '}' || c == ']' || c == '\\'
+                    || c == ',' && k + 1 < limit && text[k + 1] == ' ') {
+                return k;
+            }
+        }
+        return limit;
+    }
+
+    private static int lineEnd(final char[] text, final int from, final int limit) {
+        for (int k = from; k < limit; k++) {
+            final char c = text[k];
+            if (c == '\n' || c == '\r' || c == '"' || c == '\\') {
+                return k;
+            }
+        }
+        return limit;
+    }
+}
