@@ -6,12 +6,10 @@ import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.jmx.MBeans;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.ContextDataInjector;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LogEvent;
@@ -22,15 +20,12 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
-import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.core.impl.ContextDataInjectorFactory;
 import org.apache.logging.log4j.core.impl.ThreadContextDataInjector;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
-import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * Enforces the editorial standard ({@link EditorialStandard}, NARRATION.md §6) wherever Log4j accepts a filter.
@@ -45,9 +40,8 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * {@link LogEvent}, on the background thread with asynchronous loggers.
  */
 @Plugin(name = EditorialFilter.PLUGIN_NAME, category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE, printObject = true)
-public final class EditorialFilter extends AbstractFilter {
+public final class EditorialFilter extends LoggerCallFilter {
     static final String PLUGIN_NAME = "EditorialFilter";
-    private static final String SEQUENCE_COMPONENT = EditorialFilter.class.getName() + ".sequence";
 
     private final String name;
     private final EditorialStandard standard;
@@ -161,286 +155,11 @@ public final class EditorialFilter extends AbstractFilter {
         }
     }
 
-    // ---- Logger-level calls: a configuration-wide filter, on the calling thread, before an event exists.
-
-    @Override
-    public Result filter(final Logger logger, final Level level, final Marker marker, final Message msg, final Throwable t) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            formatHuman(msg, scratch.text);
-            return checkCall(logger, level, msg, scratch.text, t);
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
-    }
-
-    @Override
-    public Result filter(final Logger logger, final Level level, final Marker marker, final Object msg, final Throwable t) {
-        if (msg instanceof Message) {
-            return filter(logger, level, marker, (Message) msg, t);
-        }
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        if (msg instanceof CharSequence) {
-            try {
-                return checkCall(logger, level, null, (CharSequence) msg, t);
-            } catch (RuntimeException e) {
-                return failed(logger.getName(), e);
-            }
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        try {
-            if (msg instanceof StringBuilderFormattable) {
-                ((StringBuilderFormattable) msg).formatTo(scratch.text);
-            } else {
-                scratch.text.append(msg);
-            }
-            return checkCall(logger, level, null, scratch.text, t);
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
-    }
-
-    @Override
-    public Result filter(final Logger logger, final Level level, final Marker marker, final String msg) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        try {
-            return checkCall(logger, level, null, msg, null);
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        }
-    }
-
-    @Override
-    public Result filter(final Logger logger, final Level level, final Marker marker, final String msg, final Object... params) {
-        if (params == null || params.length == 0) {
-            return filter(logger, level, marker, msg);
-        }
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, params));
-    }
-
-    @Override
-    public Result filter(final Logger logger, final Level level, final Marker marker, final String msg, final Object p0) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger, final Level level, final Marker marker, final String msg, final Object p0, final Object p1) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4,
-            final Object p5) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4,
-            final Object p5,
-            final Object p6) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4,
-            final Object p5,
-            final Object p6,
-            final Object p7) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4,
-            final Object p5,
-            final Object p6,
-            final Object p7,
-            final Object p8) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8));
-    }
-
-    @Override
-    public Result filter(
-            final Logger logger,
-            final Level level,
-            final Marker marker,
-            final String msg,
-            final Object p0,
-            final Object p1,
-            final Object p2,
-            final Object p3,
-            final Object p4,
-            final Object p5,
-            final Object p6,
-            final Object p7,
-            final Object p8,
-            final Object p9) {
-        if (skip(logger, level, msg)) {
-            return Result.NEUTRAL;
-        }
-        final HumanScratch scratch = HumanScratch.acquire();
-        return checkParameterized(logger, level, scratch, scratch.parameterized().set(msg, p0, p1, p2, p3, p4, p5, p6, p7, p8, p9));
-    }
-
     // ---- The rules.
 
-    /**
-     * Logger-level calls come for every call, also below the logger's level and for {@code isDebugEnabled()}-style
-     * probes (a {@code null} message): those are left to the level check, so they are neither formatted nor counted.
-     */
-    private static boolean skip(final Logger logger, final Level level, final Object message) {
-        if (message == null || level == null || logger == null) {
-            return true;
-        }
-        final Level threshold = logger.getLevel();
-        return threshold != null && !level.isMoreSpecificThan(threshold);
-    }
-
-    /**
-     * Checks a pattern and its arguments, set on the scratch's reusable message by the caller (setting only stores
-     * references and finds the placeholders; it does not format or call into the arguments), and releases the
-     * scratch.
-     */
-    private Result checkParameterized(
-            final Logger logger, final Level level, final HumanScratch scratch, final ReusableParameterizedMessage message) {
-        try {
-            message.formatTo(scratch.text);
-            return checkCall(logger, level, message, scratch.text, null);
-        } catch (RuntimeException e) {
-            return failed(logger.getName(), e);
-        } finally {
-            scratch.release();
-        }
-    }
-
     /** A logging call before its event exists: the context is what the event will carry (Log4j's injector). */
-    private Result checkCall(
+    @Override
+    Result checkCall(
             final Logger logger, final Level level, final Message message, final CharSequence human, final Throwable thrown) {
         final int band = LevelBand.of(level);
         ReadOnlyStringMap context = null;
@@ -481,15 +200,6 @@ public final class EditorialFilter extends AbstractFilter {
         return onMismatch;
     }
 
-    /** An unreadable sentence is a blank one: the rules then say so, rather than the application seeing an error. */
-    private static void formatHuman(final Message message, final StringBuilder human) {
-        try {
-            EventNarration.formatHuman(message, human);
-        } catch (RuntimeException e) {
-            human.setLength(0);
-        }
-    }
-
     private boolean hasErrorKind(final Message message, final ReadOnlyStringMap context) {
         final String key = standard.errorKindKey();
         if (message instanceof Narration && ((Narration) message).indexOf(key) >= 0) {
@@ -505,7 +215,8 @@ public final class EditorialFilter extends AbstractFilter {
      * A bug here must not cost the application its event: NEUTRAL lets the rest of the configuration decide, so
      * in the routing pattern the event reaches both appenders rather than neither.
      */
-    private Result failed(final String loggerName, final RuntimeException e) {
+    @Override
+    Result failed(final String loggerName, final RuntimeException e) {
         StatusLogger.getLogger().error("{} \"{}\" could not check an event of logger {}", PLUGIN_NAME, name, loggerName, e);
         return Result.NEUTRAL;
     }
@@ -561,7 +272,7 @@ public final class EditorialFilter extends AbstractFilter {
         private boolean report = true;
 
         @PluginBuilderAttribute
-        private long reportIntervalSeconds = 60;
+        private long reportIntervalSeconds = EditorialAttributes.DEFAULT_REPORT_INTERVAL_SECONDS;
 
         private Builder() {
             // A bare filter must never drop an event: Log4j's builder defaults onMismatch to DENY.
@@ -649,69 +360,13 @@ public final class EditorialFilter extends AbstractFilter {
 
         @Override
         public EditorialFilter build() {
-            EditorialStandard standard = EditorialStandard.defaults()
-                    .withCorrelationRequired(requireCorrelation)
-                    .withErrorKindRequired(requireErrorKind)
-                    .withCorrelationKey(key("correlationKey", correlationKey, NarrationFields.CORRELATION_ID))
-                    .withErrorKindKey(key("errorKindKey", errorKindKey, NarrationFields.ERROR_KIND));
-            standard = limit(standard, Level.TRACE, "trace", trace);
-            standard = limit(standard, Level.DEBUG, "debug", debug);
-            standard = limit(standard, Level.INFO, "info", info);
-            standard = limit(standard, Level.WARN, "warn", warn);
-            standard = limit(standard, Level.ERROR, "error", error);
-            standard = limit(standard, Level.FATAL, "fatal", fatal);
-            if (reportIntervalSeconds < 0) {
-                invalid("reportIntervalSeconds", Long.toString(reportIntervalSeconds), "must be >= 0", "60");
-                reportIntervalSeconds = 60;
-            }
+            final EditorialStandard standard = EditorialAttributes.standard(requireCorrelation, correlationKey,
+                    requireErrorKind, errorKindKey, new String[] {trace, debug, info, warn, error, fatal});
+            reportIntervalSeconds = EditorialAttributes.reportInterval(reportIntervalSeconds);
             final String contextName = configuration == null || configuration.getLoggerContext() == null
                     ? "none"
                     : configuration.getLoggerContext().getName();
-            return new EditorialFilter(this, filterName(), standard, contextName);
-        }
-
-        private String filterName() {
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-            if (configuration == null) {
-                return PLUGIN_NAME;
-            }
-            configuration.addComponent(SEQUENCE_COMPONENT, new AtomicInteger());
-            final AtomicInteger sequence = configuration.getComponent(SEQUENCE_COMPONENT);
-            return PLUGIN_NAME + '-' + sequence.incrementAndGet();
-        }
-
-        private static EditorialStandard limit(
-                final EditorialStandard standard, final Level level, final String attribute, final String value) {
-            if (value == null) {
-                return standard;
-            }
-            try {
-                final int limit = Integer.parseInt(value.trim());
-                if (limit >= 0) {
-                    return standard.withLimit(level, limit);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            final int fallback = standard.limit(level);
-            invalid(attribute, value, "must be a whole number of code points >= 0 (0 = unlimited)",
-                    fallback == EditorialStandard.UNLIMITED ? "unlimited" : Integer.toString(fallback));
-            return standard;
-        }
-
-        private static String key(final String attribute, final String value, final String fallback) {
-            if (value == null || value.isBlank()) {
-                invalid(attribute, String.valueOf(value), "must not be blank", fallback);
-                return fallback;
-            }
-            return value;
-        }
-
-        private static void invalid(final String attribute, final String value, final String rule, final String fallback) {
-            StatusLogger.getLogger().error("{} attribute {}=\"{}\" is invalid: it {}; using the default {}",
-                    PLUGIN_NAME, attribute, value, rule, fallback);
+            return new EditorialFilter(this, EditorialAttributes.filterName(name, configuration), standard, contextName);
         }
     }
 }
