@@ -1,6 +1,5 @@
 package dev.narration.editorial;
 
-import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.jmx.MBeans;
@@ -22,7 +21,6 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.impl.ContextDataInjectorFactory;
 import org.apache.logging.log4j.core.impl.ThreadContextDataInjector;
-import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
@@ -139,15 +137,8 @@ public final class EditorialFilter extends LoggerCallFilter {
         final int band = LevelBand.of(level);
         final HumanScratch scratch = HumanScratch.acquire();
         try {
-            final StringBuilder human = scratch.text;
-            formatHuman(event.getMessage(), human);
-            final Message message = event.getMessage();
-            final boolean hasCorrelation = !standard.needsCorrelation()
-                    || EditorialStandard.present(EventNarration.correlationId(message, event.getContextData(), standard.correlationKey()));
-            final boolean hasDiagnosis = !standard.needsErrorDiagnosis(band)
-                    || event.getThrown() != null
-                    || hasErrorKind(message, event.getContextData());
-            return decide(event.getLoggerName(), level, band, human, hasCorrelation, hasDiagnosis);
+            final int mask = standard.violations(event, band, scratch.text);
+            return decide(event.getLoggerName(), level, band, scratch.text, mask);
         } catch (RuntimeException e) {
             return failed(event.getLoggerName(), e);
         } finally {
@@ -172,9 +163,9 @@ public final class EditorialFilter extends LoggerCallFilter {
         if (standard.needsErrorDiagnosis(band)) {
             hasDiagnosis = thrown != null
                     || message != null && message.getThrowable() != null
-                    || hasErrorKind(message, context != null ? context : callContext());
+                    || EventNarration.carries(message, context != null ? context : callContext(), standard.errorKindKey());
         }
-        return decide(logger.getName(), level, band, human, hasCorrelation, hasDiagnosis);
+        return decide(logger.getName(), level, band, human, standard.violations(band, human, hasCorrelation, hasDiagnosis));
     }
 
     /** What the event of a logging call will carry as context, read in place where Log4j's injector would copy it. */
@@ -182,14 +173,8 @@ public final class EditorialFilter extends LoggerCallFilter {
         return threadContextOnly ? ThreadContextView.INSTANCE : contextInjector.rawContextData();
     }
 
-    private Result decide(
-            final String loggerName,
-            final Level level,
-            final int band,
-            final CharSequence human,
-            final boolean hasCorrelation,
-            final boolean hasDiagnosis) {
-        final int mask = standard.violations(band, human, hasCorrelation, hasDiagnosis);
+    /** Counts and reports the violations in {@code mask}, a mask of {@link EditorialRule} bits. */
+    private Result decide(final String loggerName, final Level level, final int band, final CharSequence human, final int mask) {
         if (mask == 0) {
             return onMatch;
         }
@@ -198,17 +183,6 @@ public final class EditorialFilter extends LoggerCallFilter {
             reporter.report(loggerName, level, band, mask, human);
         }
         return onMismatch;
-    }
-
-    private boolean hasErrorKind(final Message message, final ReadOnlyStringMap context) {
-        final String key = standard.errorKindKey();
-        if (message instanceof Narration && ((Narration) message).indexOf(key) >= 0) {
-            return true;
-        }
-        if (message instanceof MapMessage && ((MapMessage<?, ?>) message).containsKey(key)) {
-            return true;
-        }
-        return context != null && context.getValue(key) != null;
     }
 
     /**

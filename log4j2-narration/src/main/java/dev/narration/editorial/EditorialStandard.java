@@ -1,23 +1,25 @@
 package dev.narration.editorial;
 
 import dev.narration.NarrationFields;
-import dev.narration.testing.CapturedNarration;
+import dev.narration.internal.event.EventNarration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
- * The editorial standard (NARRATION.md §6) as one immutable value: the {@code human} length limit of each level,
- * and which other rules apply. {@link EditorialFilter} enforces it on live events; {@link #check} and
- * {@link #assertConforms} apply the very same rules to captured narration in a unit test:
+ * The editorial standard (docs/standard.md#editorial-standard) as one immutable value: the {@code human} length
+ * limit of each level, and which other rules apply. {@link EditorialFilter} enforces it on live events;
+ * {@link #check} applies the very same rules to one event, and the test kit to captured narration:
  *
  * <pre>{@code
  * try (NarrationCapture capture = NarrationCapture.attach(context)) {
  *     service.handle(request);
- *     EditorialStandard.defaults().assertConforms(capture.events());
+ *     NarrationCapture.assertConforms(EditorialStandard.defaults(), capture.events());
  * }
  * }</pre>
  *
@@ -207,58 +209,51 @@ public final class EditorialStandard {
         }
     }
 
-    /** Every violation of one captured event, in {@link EditorialRule} order; empty when it conforms. */
-    public List<EditorialViolation> check(final CapturedNarration event) {
-        final List<EditorialViolation> found = new ArrayList<>();
-        collect(event, found);
-        return found;
-    }
-
-    /** Every violation of the captured events, event by event. */
-    public List<EditorialViolation> check(final Collection<CapturedNarration> events) {
-        final List<EditorialViolation> found = new ArrayList<>();
-        for (final CapturedNarration event : events) {
-            collect(event, found);
-        }
-        return found;
-    }
-
     /**
-     * Fails with an {@link AssertionError} that lists every violation (logger, level, rule, detail and sentence)
-     * if any captured event breaks this standard. Works with any test framework.
+     * Every rule of this standard that the event breaks, in {@link EditorialRule} order, as an
+     * {@link EditorialFilter} with this standard finds them; empty when it conforms (and for an event without a
+     * level). The test kit checks captured narration with it.
      */
-    public void assertConforms(final Collection<CapturedNarration> events) {
-        final List<EditorialViolation> found = check(events);
-        if (!found.isEmpty()) {
-            final StringBuilder text = new StringBuilder()
-                    .append(found.size())
-                    .append(found.size() == 1 ? " editorial violation" : " editorial violations")
-                    .append(" in ")
-                    .append(events.size())
-                    .append(" events:");
-            for (final EditorialViolation violation : found) {
-                text.append("\n  ").append(violation);
-            }
-            throw new AssertionError(text.toString());
+    public List<EditorialViolation> check(final LogEvent event) {
+        final List<EditorialViolation> found = new ArrayList<>();
+        if (event.getLevel() == null) {
+            return found;
         }
-    }
-
-    /**
-     * The captured event's correlation id is its message's own or its context's {@code correlation_id}; with
-     * another {@link #correlationKey()}, the context entry of that name (a structured field) also counts.
-     */
-    private void collect(final CapturedNarration event, final List<EditorialViolation> found) {
-        final int band = LevelBand.of(event.level());
-        final boolean hasCorrelation = present(event.correlationId())
-                || !NarrationFields.CORRELATION_ID.equals(correlationKey) && event.field(correlationKey) != null;
-        final boolean hasDiagnosis = event.thrown() != null || event.field(errorKindKey) != null;
-        final String human = event.human() == null ? "" : event.human();
-        final int mask = violations(band, human, hasCorrelation, hasDiagnosis);
+        final int band = LevelBand.of(event.getLevel());
+        final StringBuilder human = new StringBuilder();
+        final int mask = violations(event, band, human);
         for (int i = 0; i < EditorialRule.count(); i++) {
             final EditorialRule rule = EditorialRule.of(i);
             if ((mask & rule.bit()) != 0) {
-                found.add(new EditorialViolation(event.loggerName(), event.level(), rule, detail(rule, band, human), human));
+                found.add(new EditorialViolation(event.getLoggerName(), event.getLevel(), rule, detail(rule, band, human),
+                        human.toString()));
             }
+        }
+        return found;
+    }
+
+    /**
+     * The rules an event of the given band breaks, as a mask; its sentence is left in {@code human}. The correlation
+     * id is the message's own or the context's under {@link #correlationKey()}; the error kind a message field or a
+     * context value under {@link #errorKindKey()}, or a throwable.
+     */
+    int violations(final LogEvent event, final int band, final StringBuilder human) {
+        sentenceOf(event.getMessage(), human);
+        final Message message = event.getMessage();
+        final ReadOnlyStringMap context = event.getContextData();
+        final boolean hasCorrelation = !requireCorrelation
+                || present(EventNarration.correlationId(message, context, correlationKey));
+        final boolean hasDiagnosis = !needsErrorDiagnosis(band) || event.getThrown() != null
+                || EventNarration.carries(message, context, errorKindKey);
+        return violations(band, human, hasCorrelation, hasDiagnosis);
+    }
+
+    /** An unreadable sentence is a blank one: the rules then say so, rather than the application seeing an error. */
+    static void sentenceOf(final Message message, final StringBuilder human) {
+        try {
+            EventNarration.formatHuman(message, human);
+        } catch (RuntimeException e) {
+            human.setLength(0);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.narration.editorial;
 
-import dev.narration.internal.event.EventNarration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.core.Logger;
@@ -33,7 +32,7 @@ abstract class LoggerCallFilter extends AbstractFilter {
         }
         final HumanScratch scratch = HumanScratch.acquire();
         try {
-            formatHuman(msg, scratch.text);
+            EditorialStandard.sentenceOf(msg, scratch.text);
             return checkCall(logger, level, msg, scratch.text, t);
         } catch (RuntimeException e) {
             return failed(logger.getName(), e);
@@ -299,14 +298,4 @@ abstract class LoggerCallFilter extends AbstractFilter {
             scratch.release();
         }
     }
-
-    /** An unreadable sentence is a blank one: the rules then say so, rather than the application seeing an error. */
-    static void formatHuman(final Message message, final StringBuilder human) {
-        try {
-            EventNarration.formatHuman(message, human);
-        } catch (RuntimeException e) {
-            human.setLength(0);
-        }
-    }
-
 }

@@ -1,19 +1,22 @@
 package dev.narration.testing;
 
-import dev.narration.internal.event.ActorInference;
-import dev.narration.internal.event.EventNarration;
-import dev.narration.internal.event.StructuredFieldVisitor;
+import dev.narration.editorial.EditorialStandard;
+import dev.narration.editorial.EditorialViolation;
+import dev.narration.event.NarrationReader;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 
 /**
- * One captured event, read the way {@code NarrationJsonLayout} reads it: the same actor, action, target,
- * {@code human}, correlation id and structured field keys that would appear in the JSON line. Immutable.
+ * One captured event, read the way {@code NarrationJsonLayout} reads it ({@link NarrationReader}): the same actor,
+ * action, target, {@code human}, correlation id and structured field keys that would appear in the JSON line.
+ * Immutable.
  */
 public final class CapturedNarration {
+    /** An immutable copy of the event, for {@link #violations}: Log4j reuses its mutable events. */
+    private final LogEvent event;
     private final Level level;
     private final String loggerName;
     private final String threadName;
@@ -30,61 +33,28 @@ public final class CapturedNarration {
     private final Map<String, Object> fields;
     private final Throwable thrown;
 
-    private CapturedNarration(final LogEvent event, final ActorInference actors) {
+    private CapturedNarration(final LogEvent source, final NarrationReader reader) {
+        this.event = source.toImmutable();
         this.level = event.getLevel();
         this.loggerName = event.getLoggerName();
         this.threadName = event.getThreadName();
         this.timeMillis = event.getTimeMillis();
-        this.actor = EventNarration.actor(event, actors);
-        this.action = EventNarration.action(event);
-        this.target = EventNarration.target(event);
-        this.human = EventNarration.human(event);
-        this.cute = EventNarration.cute(event);
-        this.story = EventNarration.story(event);
-        this.correlationId = EventNarration.correlationId(event);
-        this.traceId = EventNarration.traceId(event);
-        this.spanId = EventNarration.spanId(event);
-        this.fields = Collections.unmodifiableMap(collectFields(event));
+        this.actor = reader.actor(event);
+        this.action = reader.action(event);
+        this.target = reader.target(event);
+        final String sentence = reader.human(event);
+        this.human = sentence == null ? "" : sentence;
+        this.cute = reader.cute(event);
+        this.story = reader.story(event);
+        this.correlationId = reader.correlationId(event);
+        this.traceId = reader.traceId(event);
+        this.spanId = reader.spanId(event);
+        this.fields = Collections.unmodifiableMap(reader.fields(event));
         this.thrown = event.getThrown();
     }
 
-    static CapturedNarration of(final LogEvent event, final ActorInference actors) {
-        return new CapturedNarration(event, actors);
-    }
-
-    private static Map<String, Object> collectFields(final LogEvent event) {
-        final Map<String, Object> collected = new LinkedHashMap<>();
-        new StructuredFieldVisitor() {
-            @Override
-            protected void visitString(final String prefix, final String name, final CharSequence value) {
-                collected.put(key(prefix, name), value.toString());
-            }
-
-            @Override
-            protected void visitLong(final String prefix, final String name, final long value) {
-                collected.put(key(prefix, name), value);
-            }
-
-            @Override
-            protected void visitDouble(final String prefix, final String name, final double value) {
-                collected.put(key(prefix, name), value);
-            }
-
-            @Override
-            protected void visitBoolean(final String prefix, final String name, final boolean value) {
-                collected.put(key(prefix, name), value);
-            }
-
-            @Override
-            protected void visitObject(final String prefix, final String name, final Object value) {
-                collected.put(key(prefix, name), value);
-            }
-        }.visit(event);
-        return collected;
-    }
-
-    private static String key(final String prefix, final String name) {
-        return prefix == null ? name : prefix + name;
+    static CapturedNarration of(final LogEvent event, final NarrationReader reader) {
+        return new CapturedNarration(event, reader);
     }
 
     public Level level() {
@@ -156,6 +126,14 @@ public final class CapturedNarration {
 
     public Throwable thrown() {
         return thrown;
+    }
+
+    /**
+     * Every rule of the standard that this event breaks, in {@link dev.narration.editorial.EditorialRule} order, as
+     * an {@code EditorialFilter} with that standard would find it; empty when it conforms.
+     */
+    public List<EditorialViolation> violations(final EditorialStandard standard) {
+        return standard.check(event);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.narration.testing;
 
-import dev.narration.internal.event.ActorInference;
-import dev.narration.internal.event.ActorRule;
+import dev.narration.editorial.EditorialStandard;
+import dev.narration.editorial.EditorialViolation;
+import dev.narration.event.NarrationReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -38,10 +40,10 @@ public final class NarrationCapture implements AutoCloseable {
     private final Configuration configuration;
     private final CaptureAppender appender;
 
-    private NarrationCapture(final LoggerContext context, final ActorRule actorRule) {
+    private NarrationCapture(final LoggerContext context, final NarrationReader reader) {
         this.context = context;
         this.configuration = context.getConfiguration();
-        this.appender = new CaptureAppender("NarrationCapture-" + System.identityHashCode(this), ActorInference.of(actorRule));
+        this.appender = new CaptureAppender("NarrationCapture-" + System.identityHashCode(this), reader);
         appender.start();
         for (final LoggerConfig logger : loggerConfigs()) {
             logger.addAppender(appender, null, null);
@@ -51,12 +53,41 @@ public final class NarrationCapture implements AutoCloseable {
 
     /** Starts capturing every event of the context, inferring actors by the default {@code package} rule. */
     public static NarrationCapture attach(final LoggerContext context) {
-        return attach(context, ActorRule.PACKAGE);
+        return new NarrationCapture(Objects.requireNonNull(context, "context"), NarrationReader.defaults());
     }
 
-    /** Starts capturing, inferring actors by the given rule (match your layout's {@code actorRule}). */
-    public static NarrationCapture attach(final LoggerContext context, final ActorRule actorRule) {
-        return new NarrationCapture(Objects.requireNonNull(context, "context"), Objects.requireNonNull(actorRule, "actorRule"));
+    /**
+     * Starts capturing, inferring actors by the given rule, spelled as your layout's {@code actorRule} attribute:
+     * {@code package}, {@code class} or {@code logger}.
+     *
+     * @throws IllegalArgumentException for another rule name
+     */
+    public static NarrationCapture attach(final LoggerContext context, final String actorRule) {
+        return new NarrationCapture(Objects.requireNonNull(context, "context"), NarrationReader.withActorRule(actorRule));
+    }
+
+    /**
+     * Fails with an {@link AssertionError} that lists every violation (logger, level, rule, detail and sentence)
+     * if any of the events breaks the standard, by the rules an {@code EditorialFilter} with it applies. Works with
+     * any test framework.
+     */
+    public static void assertConforms(final EditorialStandard standard, final Collection<CapturedNarration> events) {
+        final List<EditorialViolation> found = new ArrayList<>();
+        for (final CapturedNarration event : events) {
+            found.addAll(event.violations(standard));
+        }
+        if (!found.isEmpty()) {
+            final StringBuilder text = new StringBuilder()
+                    .append(found.size())
+                    .append(found.size() == 1 ? " editorial violation" : " editorial violations")
+                    .append(" in ")
+                    .append(events.size())
+                    .append(" events:");
+            for (final EditorialViolation violation : found) {
+                text.append("\n  ").append(violation);
+            }
+            throw new AssertionError(text.toString());
+        }
     }
 
     /** The events captured so far, in the order they were appended. */
@@ -136,16 +167,16 @@ public final class NarrationCapture implements AutoCloseable {
 
     private static final class CaptureAppender extends AbstractAppender {
         private final List<CapturedNarration> events = new ArrayList<>();
-        private final ActorInference actors;
+        private final NarrationReader reader;
 
-        CaptureAppender(final String name, final ActorInference actors) {
+        CaptureAppender(final String name, final NarrationReader reader) {
             super(name, null, null, true, Property.EMPTY_ARRAY);
-            this.actors = actors;
+            this.reader = reader;
         }
 
         @Override
         public void append(final LogEvent event) {
-            final CapturedNarration captured = CapturedNarration.of(event, actors);
+            final CapturedNarration captured = CapturedNarration.of(event, reader);
             synchronized (events) {
                 events.add(captured);
                 events.notifyAll();

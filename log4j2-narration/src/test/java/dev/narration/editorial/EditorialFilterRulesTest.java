@@ -109,6 +109,20 @@ class EditorialFilterRulesTest {
         assertThat(filter.filter(event(Level.INFO, tooLong, CORRELATED))).isEqualTo(Result.DENY);
     }
 
+    /** Without a {@code message} entry a map has no sentence, whatever its entries: the standard asks for one. */
+    @Test
+    void aMapMessageWithoutAMessageEntryIsBlank() {
+        final EditorialFilter filter = strict().build();
+        final StringMapMessage entriesOnly = new StringMapMessage().with("job_id", "job-1").with("queue_position", "3");
+        assertThat(filter.filter(event(Level.INFO, entriesOnly, CORRELATED))).isEqualTo(Result.DENY);
+        assertThat(filter.violations().violations(Level.INFO, EditorialRule.NOT_BLANK)).isEqualTo(1);
+        assertThat(filter.violations().total()).isEqualTo(1);
+        // A map's own correlation_id entry counts, as the context's would.
+        final StringMapMessage correlated = new StringMapMessage().with("message", "Accepted job-1")
+                .with("correlation_id", "req-9");
+        assertThat(filter.filter(event(Level.INFO, correlated, Map.of()))).isEqualTo(Result.ACCEPT);
+    }
+
     @ParameterizedTest
     @CsvSource({"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"})
     void aCorrelationIdIsRequiredAtEveryLevel(final String levelName) {

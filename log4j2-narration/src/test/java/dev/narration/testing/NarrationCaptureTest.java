@@ -1,6 +1,7 @@
 package dev.narration.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.narration.Narration;
 import dev.narration.testsupport.Log4jFixture;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.message.StringMapMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,22 @@ class NarrationCaptureTest {
             assertThat(capture.events()).hasSize(1);
             assertThat(context.getConfiguration().getRootLogger().getAppenders()).containsOnlyKeys("null");
         }
+    }
+
+    /** The actor rule is named as the layout's attribute; the captured event reads as the line would. */
+    @Test
+    void anotherActorRuleIsNamedAsTheLayoutsAttribute() {
+        try (Log4jFixture log4j = Log4jFixture.sync(CONFIG);
+                NarrationCapture capture = NarrationCapture.attach(log4j.context(), "class")) {
+            log4j.logger("com.acme.orchestratord.JobAdmission").info(
+                    new StringMapMessage().with("message", "Accepted job-1").with("target", "job-1"));
+            assertThat(capture.events()).singleElement().satisfies(event -> {
+                assertThat(event.actor()).isEqualTo("job-admission");
+                assertThat(event.target()).isEqualTo("job-1");
+                assertThat(event.fields()).isEmpty();
+            });
+        }
+        assertThatThrownBy(() -> NarrationCapture.attach(LoggerContext.getContext(false), "module"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("package, class, logger");
     }
 }

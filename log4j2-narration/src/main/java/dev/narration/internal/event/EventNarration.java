@@ -1,22 +1,24 @@
 package dev.narration.internal.event;
 
 import dev.narration.Narration;
-import dev.narration.NarrationFields;
 import dev.narration.internal.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.StructuredDataMessage;
+import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
- * Reads the narration of any Log4j event, taking each field from the first source that has it
- * (NARRATION.md §4): the {@link Narration} message (or a TRACE helper's message), then the context, then
- * inference. The JSON layout, the
- * template resolvers, the capture API and the editorial filter all read events through this class, so they
- * always agree on what an event says.
+ * What an event says: its narration, taken for each field from the first source that has it (docs/layout.md#the-line):
+ * the message's own (a {@link Narration}'s, a TRACE helper's, or a {@link MapMessage}'s entry of the field's name),
+ * then the context, then inference. Every output, filter and tool reads events through this class (the JSON
+ * layout, the redaction, the editorial filter, the template resolver, the pattern converter, the public
+ * {@code NarrationReader}), so they always agree on what an event says; {@link StructuredFieldVisitor} gives its
+ * fields the same way.
  *
- * <p>Look-ups return existing strings and allocate nothing, except for a context value that is not a
+ * <p>Look-ups return existing strings and allocate nothing, except for a context value or map entry that is not a
  * {@code String} (it is converted with {@code String.valueOf}).
  */
 public final class EventNarration {
@@ -31,13 +33,34 @@ public final class EventNarration {
         return message instanceof Narration ? (Narration) message : null;
     }
 
+    /** The entries of a {@link MapMessage}, or {@code null} for any other message type. */
+    public static IndexedReadOnlyStringMap mapEntries(final Message message) {
+        return message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
+    }
+
     public static String actor(final LogEvent event, final ActorInference inference) {
-        final Narration narration = narration(event);
-        if (narration != null && narration.getActor() != null) {
-            return narration.getActor();
+        final String given = givenActor(event);
+        return given != null ? given : inference.actorOf(event.getLoggerName());
+    }
+
+    /**
+     * The actor the event's data gives (the message, then the context), or {@code null} when it would be inferred
+     * from the logger name: an inferred actor is chosen by code, a given one is data.
+     */
+    public static String givenActor(final LogEvent event) {
+        final Message message = event.getMessage();
+        if (message instanceof Narration) {
+            final String own = ((Narration) message).getActor();
+            if (own != null) {
+                return own;
+            }
+        } else if (message instanceof MapMessage) {
+            final String entry = entry(message, FieldKeys.ACTOR);
+            if (entry != null) {
+                return entry;
+            }
         }
-        final String fromContext = context(event, NarrationFields.ACTOR);
-        return fromContext != null ? fromContext : inference.actorOf(event.getLoggerName());
+        return context(event, FieldKeys.ACTOR);
     }
 
     public static String action(final LogEvent event) {
@@ -49,15 +72,32 @@ public final class EventNarration {
      * not a TRACE helper's): a writer that reads several fields of one event reads the helper's parameters once.
      */
     public static String action(final LogEvent event, final TraceFields trace) {
-        final Narration narration = narration(event);
-        if (narration != null && narration.getAction() != null) {
-            return narration.getAction();
+        final String given = givenAction(event, trace);
+        return given != null || trace == null ? given : trace.kindAction();
+    }
+
+    /**
+     * The action the event's data gives, or {@code null} when there is none or it is a TRACE helper's kind
+     * ({@code enter}, {@code exit}, …), which code chooses.
+     */
+    public static String givenAction(final LogEvent event, final TraceFields trace) {
+        final Message message = event.getMessage();
+        if (message instanceof Narration) {
+            final String own = ((Narration) message).getAction();
+            if (own != null) {
+                return own;
+            }
+        } else if (trace != null) {
+            if (trace.action() != null) {
+                return trace.action();
+            }
+        } else if (message instanceof MapMessage) {
+            final String entry = entry(message, FieldKeys.ACTION);
+            if (entry != null) {
+                return entry;
+            }
         }
-        if (trace != null && trace.action() != null) {
-            return trace.action();
-        }
-        final String fromContext = context(event, NarrationFields.ACTION);
-        return fromContext != null || trace == null ? fromContext : trace.kindAction();
+        return context(event, FieldKeys.ACTION);
     }
 
     public static String target(final LogEvent event) {
@@ -66,18 +106,27 @@ public final class EventNarration {
 
     /** As {@link #target(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
     public static String target(final LogEvent event, final TraceFields trace) {
-        final Narration narration = narration(event);
-        if (narration != null && narration.getTarget() != null) {
-            return narration.getTarget();
+        final Message message = event.getMessage();
+        if (message instanceof Narration) {
+            final String own = ((Narration) message).getTarget();
+            if (own != null) {
+                return own;
+            }
+        } else if (trace != null) {
+            if (trace.target() != null) {
+                return trace.target();
+            }
+        } else if (message instanceof MapMessage) {
+            final String entry = entry(message, FieldKeys.TARGET);
+            if (entry != null) {
+                return entry;
+            }
         }
-        if (trace != null && trace.target() != null) {
-            return trace.target();
-        }
-        return context(event, NarrationFields.TARGET);
+        return context(event, FieldKeys.TARGET);
     }
 
     public static String correlationId(final LogEvent event) {
-        return correlationId(event, NarrationFields.CORRELATION_ID);
+        return correlationId(event, FieldKeys.CORRELATION_ID);
     }
 
     /** The correlation id, read from the given context key when the message has none of its own. */
@@ -96,7 +145,7 @@ public final class EventNarration {
 
     /** As {@link #correlationId(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
     public static String correlationId(final LogEvent event, final TraceFields trace) {
-        return correlationId(event.getMessage(), trace, event.getContextData(), NarrationFields.CORRELATION_ID);
+        return correlationId(event.getMessage(), trace, event.getContextData(), FieldKeys.CORRELATION_ID);
     }
 
     private static String correlationId(
@@ -106,9 +155,15 @@ public final class EventNarration {
             if (own != null) {
                 return own;
             }
-        }
-        if (trace != null && trace.correlationId() != null) {
-            return trace.correlationId();
+        } else if (trace != null) {
+            if (trace.correlationId() != null) {
+                return trace.correlationId();
+            }
+        } else if (message instanceof MapMessage) {
+            final String entry = entry(message, FieldKeys.CORRELATION_ID);
+            if (entry != null) {
+                return entry;
+            }
         }
         return context(context, contextKey);
     }
@@ -124,38 +179,67 @@ public final class EventNarration {
     }
 
     public static String traceId(final LogEvent event) {
-        return context(event, NarrationFields.TRACE_ID);
+        return context(event, FieldKeys.TRACE_ID);
     }
 
     public static String spanId(final LogEvent event) {
-        return context(event, NarrationFields.SPAN_ID);
+        return context(event, FieldKeys.SPAN_ID);
     }
 
     /**
-     * Whether the message itself supplies the reserved field that the given context key would otherwise feed;
-     * the context value then keeps its place as a renamed entry (see {@link FieldKeys}).
+     * Whether the message itself supplies the root field that the given context key would otherwise feed; the
+     * context value then keeps its place as a renamed entry (see {@link FieldKeys}). {@code trace} is the message's
+     * trace fields, or {@code null}.
      */
-    static boolean messageSupplies(final Narration narration, final String sourceKey) {
-        if (narration == null) {
-            return false;
+    static boolean messageSupplies(final Message message, final TraceFields trace, final String sourceKey) {
+        if (message instanceof Narration) {
+            final Narration narration = (Narration) message;
+            switch (sourceKey) {
+                case FieldKeys.ACTOR:
+                    return narration.getActor() != null;
+                case FieldKeys.ACTION:
+                    return narration.getAction() != null;
+                case FieldKeys.TARGET:
+                    return narration.getTarget() != null;
+                case FieldKeys.CORRELATION_ID:
+                    return narration.getCorrelationId() != null;
+                default:
+                    return false;
+            }
         }
-        switch (sourceKey) {
-            case NarrationFields.ACTOR:
-                return narration.getActor() != null;
-            case NarrationFields.ACTION:
-                return narration.getAction() != null;
-            case NarrationFields.TARGET:
-                return narration.getTarget() != null;
-            case NarrationFields.CORRELATION_ID:
-                return narration.getCorrelationId() != null;
-            default:
-                return false;
+        if (trace != null) {
+            return trace.supplies(sourceKey);
         }
+        return message instanceof MapMessage && FieldKeys.isMessageSourceKey(sourceKey) && entry(message, sourceKey) != null;
     }
 
     /**
-     * Appends the {@code human} sentence: a {@link Narration}'s own, a {@link MapMessage}'s {@code message}
-     * entry, otherwise the formatted message. Formats into the buffer without an intermediate string where the
+     * Whether the message has a structured field of this name (a {@link Narration} field, a {@link MapMessage} entry,
+     * a TRACE helper's field with a value) or the context a value under it: how the editorial standard finds an
+     * event's error kind.
+     */
+    public static boolean carries(final Message message, final ReadOnlyStringMap context, final String key) {
+        if (message instanceof Narration) {
+            if (((Narration) message).indexOf(key) >= 0) {
+                return true;
+            }
+        } else if (message instanceof MapMessage) {
+            if (((MapMessage<?, ?>) message).containsKey(key)) {
+                return true;
+            }
+        } else {
+            final TraceFields trace = TraceFields.of(message);
+            if (trace != null && trace.indexOf(key) >= 0) {
+                return true;
+            }
+        }
+        return context != null && context.getValue(key) != null;
+    }
+
+    /**
+     * Appends the {@code human} sentence: a {@link Narration}'s own; a {@link MapMessage}'s {@code message} entry,
+     * and nothing for a map without one (its entries are fields, not a sentence), a {@link StructuredDataMessage}'s
+     * own text then; otherwise the formatted message. Formats into the buffer without an intermediate string where the
      * message supports it.
      */
     public static void formatHuman(final LogEvent event, final StringBuilder buffer) {
@@ -171,8 +255,10 @@ public final class EventNarration {
             final Object text = ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_HUMAN_KEY);
             if (text != null) {
                 buffer.append(text);
-                return;
+            } else if (message instanceof StructuredDataMessage && message.getFormat() != null) {
+                buffer.append(message.getFormat());
             }
+            return;
         }
         if (message instanceof StringBuilderFormattable) {
             ((StringBuilderFormattable) message).formatTo(buffer);
@@ -181,11 +267,11 @@ public final class EventNarration {
         }
     }
 
-    /** The {@code human} sentence as a string, for tests and tools. */
+    /** The {@code human} sentence as a string, or {@code null} when the event has none; for tests and tools. */
     public static String human(final LogEvent event) {
         final StringBuilder buffer = new StringBuilder();
         formatHuman(event, buffer);
-        return buffer.toString();
+        return buffer.length() == 0 ? null : buffer.toString();
     }
 
     /** A context value as text, or {@code null}. */
@@ -194,7 +280,15 @@ public final class EventNarration {
     }
 
     private static String context(final ReadOnlyStringMap context, final String key) {
-        final Object value = context == null ? null : context.getValue(key);
+        return context == null ? null : text(context.getValue(key));
+    }
+
+    /** A {@link MapMessage} entry as text, or {@code null}. */
+    private static String entry(final Message message, final String key) {
+        return text(((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(key));
+    }
+
+    private static String text(final Object value) {
         if (value == null || value instanceof String) {
             return (String) value;
         }

@@ -22,6 +22,7 @@ public abstract class StructuredFieldVisitor {
             (key, value, visitor) -> visitor.contextEntry(key, value);
 
     private final TraceFields trace = new TraceFields();
+    private Message message;
     private Narration narration;
     private IndexedReadOnlyStringMap mapFields;
     private boolean traced;
@@ -41,9 +42,9 @@ public abstract class StructuredFieldVisitor {
      * writer that also needs the action, target and correlation id loads once and passes {@link #trace()} on.
      */
     public final void load(final LogEvent event) {
-        final Message message = event.getMessage();
+        message = event.getMessage();
         narration = message instanceof Narration ? (Narration) message : null;
-        mapFields = message instanceof MapMessage ? ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap() : null;
+        mapFields = EventNarration.mapEntries(message);
         traced = narration == null && mapFields == null && trace.read(message);
     }
 
@@ -59,6 +60,7 @@ public abstract class StructuredFieldVisitor {
     }
 
     public final void clear() {
+        message = null;
         narration = null;
         mapFields = null;
         traced = false;
@@ -102,7 +104,7 @@ public abstract class StructuredFieldVisitor {
             for (int i = 0, n = mapFields.size(); i < n; i++) {
                 final String name = mapFields.getKeyAt(i);
                 final Object value = mapFields.getValueAt(i);
-                if (value != null && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(name)) {
+                if (value != null && isMapField(name)) {
                     visitObject(messagePrefix(name), name, value);
                 }
             }
@@ -132,6 +134,11 @@ public abstract class StructuredFieldVisitor {
         }
     }
 
+    /** Whether a map entry is a field: its {@code message} entry is the sentence, and some fill root fields. */
+    private static boolean isMapField(final String name) {
+        return !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(name) && !FieldKeys.isMessageSourceKey(name);
+    }
+
     private static String messagePrefix(final String name) {
         return FieldKeys.renameMessageField(name) ? FieldKeys.FIELD_PREFIX : null;
     }
@@ -140,9 +147,7 @@ public abstract class StructuredFieldVisitor {
         if (value == null) {
             return;
         }
-        final boolean supplied = narration != null
-                ? EventNarration.messageSupplies(narration, key)
-                : traced && trace.supplies(key);
+        final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
         switch (FieldKeys.placeContext(key, supplied, messageHasField(key))) {
             case CONSUMED:
                 return;
@@ -161,6 +166,6 @@ public abstract class StructuredFieldVisitor {
         if (traced) {
             return trace.indexOf(key) >= 0;
         }
-        return mapFields != null && !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key) && mapFields.containsKey(key);
+        return mapFields != null && isMapField(key) && mapFields.containsKey(key);
     }
 }

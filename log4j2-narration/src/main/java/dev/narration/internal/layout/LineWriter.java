@@ -2,6 +2,7 @@ package dev.narration.internal.layout;
 
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
 import dev.narration.internal.event.StructuredFieldVisitor;
@@ -35,22 +36,22 @@ public final class LineWriter {
      */
     private static final int PIECES_FROM_LENGTH = 64;
 
-    private static final byte[] TIMESTAMP = JsonLine.fixed("{\"@timestamp\":\"");
-    private static final byte[] LEVEL = key("level");
-    private static final byte[] ACTOR = key("actor");
-    private static final byte[] ACTION = key("action");
-    private static final byte[] TARGET = key("target");
-    private static final byte[] HUMAN = key("human");
-    private static final byte[] CUTE = key("cute");
-    private static final byte[] STORY = key("story");
-    private static final byte[] CORRELATION_ID = key("correlation_id");
-    private static final byte[] TRACE_ID = key("trace_id");
-    private static final byte[] SPAN_ID = key("span_id");
-    private static final byte[] LOGGER = key("logger");
-    private static final byte[] THREAD = key("thread");
-    private static final byte[] EXCEPTION_TYPE = key("exception.type");
-    private static final byte[] EXCEPTION_MESSAGE = key("exception.message");
-    private static final byte[] EXCEPTION_STACKTRACE = key("exception.stacktrace");
+    private static final byte[] TIMESTAMP = JsonLine.fixed("{\"" + FieldKeys.TIMESTAMP + "\":\"");
+    private static final byte[] LEVEL = key(FieldKeys.LEVEL);
+    private static final byte[] ACTOR = key(FieldKeys.ACTOR);
+    private static final byte[] ACTION = key(FieldKeys.ACTION);
+    private static final byte[] TARGET = key(FieldKeys.TARGET);
+    private static final byte[] HUMAN = key(FieldKeys.HUMAN);
+    private static final byte[] CUTE = key(FieldKeys.CUTE);
+    private static final byte[] STORY = key(FieldKeys.STORY);
+    private static final byte[] CORRELATION_ID = key(FieldKeys.CORRELATION_ID);
+    private static final byte[] TRACE_ID = key(FieldKeys.TRACE_ID);
+    private static final byte[] SPAN_ID = key(FieldKeys.SPAN_ID);
+    private static final byte[] LOGGER = key(FieldKeys.LOGGER);
+    private static final byte[] THREAD = key(FieldKeys.THREAD);
+    private static final byte[] EXCEPTION_TYPE = key(FieldKeys.EXCEPTION_TYPE);
+    private static final byte[] EXCEPTION_MESSAGE = key(FieldKeys.EXCEPTION_MESSAGE);
+    private static final byte[] EXCEPTION_STACKTRACE = key(FieldKeys.EXCEPTION_STACKTRACE);
     private static final byte[] END = JsonLine.fixed("}\n");
 
     private final JsonLine line = new JsonLine(1024);

@@ -1,5 +1,6 @@
 package dev.narration.internal.layout;
 
+import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.json.JsonLine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +63,10 @@ public final class ServiceIdentity {
     /** The identity as JSON members, each preceded by a comma, ready to be appended to every line. */
     public String toJsonMembers() {
         final JsonLine out = new JsonLine(128);
-        member(out, "service.name", name);
-        member(out, "service.version", version);
-        member(out, "service.instance.id", instanceId);
-        member(out, "deployment.environment.name", environment);
+        member(out, FieldKeys.SERVICE_NAME, name);
+        member(out, FieldKeys.SERVICE_VERSION, version);
+        member(out, FieldKeys.SERVICE_INSTANCE_ID, instanceId);
+        member(out, FieldKeys.DEPLOYMENT_ENVIRONMENT, environment);
         return out.toString();
     }
 

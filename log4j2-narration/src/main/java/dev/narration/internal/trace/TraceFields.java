@@ -3,6 +3,7 @@ package dev.narration.internal.trace;
 import dev.narration.Narration.FieldKind;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.impl.MementoMessage;
+import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterConsumer;
 import org.apache.logging.log4j.message.ParameterVisitable;
@@ -52,13 +53,16 @@ public final class TraceFields {
         return kindOf(message) != null;
     }
 
-    /** The calling thread's reader loaded with the message, or {@code null} when it is not a trace event. */
+    /**
+     * The calling thread's reader loaded with the message, or {@code null} when it is not a trace event; a new
+     * reader when Log4j's thread locals are disabled (web applications).
+     */
     public static TraceFields of(final Message message) {
         final TraceKind kind = kindOf(message);
         if (kind == null) {
             return null;
         }
-        final TraceFields reader = CURRENT.get();
+        final TraceFields reader = Constants.ENABLE_THREADLOCALS ? CURRENT.get() : new TraceFields();
         reader.load(message, kind);
         return reader;
     }
@@ -213,10 +217,10 @@ public final class TraceFields {
         return name == null ? "null" : name;
     }
 
-    /** The index of the named field, or -1. */
+    /** The index of the named field with a value (one the line writes), or -1. */
     public int indexOf(final String name) {
         for (int i = 0, n = fieldCount(); i < n; i++) {
-            if (name.equals(names[i])) {
+            if (name.equals(fieldName(i)) && fieldKind(i) != null) {
                 return i;
             }
         }

@@ -1,0 +1,136 @@
+package dev.narration.event;
+
+import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.StructuredFieldVisitor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.logging.log4j.core.LogEvent;
+
+/**
+ * Reads the narration of any Log4j event exactly as every output of this bundle reads it: the actor, action,
+ * target, sentence, renderings, ids and structured fields that {@code NarrationJsonLayout} would write, by the same
+ * precedence and collision rules (docs/layout.md#the-line). For appenders, filters and tests of your own; the test
+ * kit ({@code NarrationCapture}) reads events through it.
+ *
+ * <pre>{@code
+ * NarrationReader reader = NarrationReader.withActorRule("class");
+ * String correlationId = reader.correlationId(event);
+ * Map<String, Object> fields = reader.fields(event);   // {"queue_position": 3L, "context.action": "poll", …}
+ * }</pre>
+ *
+ * <p>A value the event does not have is {@code null}. Immutable and thread-safe. The string getters allocate
+ * nothing beyond what a value that is not a string needs; {@link #human} and {@link #fields} build new objects.
+ */
+public final class NarrationReader {
+    private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE));
+
+    private final ActorInference actors;
+
+    private NarrationReader(final ActorInference actors) {
+        this.actors = actors;
+    }
+
+    /** A reader that infers actors by the default {@code package} rule. */
+    public static NarrationReader defaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * A reader that infers actors by the given rule, spelled as {@code NarrationJsonLayout}'s {@code actorRule}
+     * attribute: {@code package}, {@code class} or {@code logger}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static NarrationReader withActorRule(final String actorRule) {
+        final ActorRule rule = ActorRule.parse(actorRule);
+        if (rule == null) {
+            throw new IllegalArgumentException("unknown actor rule \"" + actorRule + "\"; expected one of " + ActorRule.names());
+        }
+        return new NarrationReader(ActorInference.of(rule));
+    }
+
+    /** The actor: the message's, the context's, else inferred from the logger name; never {@code null}. */
+    public String actor(final LogEvent event) {
+        return EventNarration.actor(event, actors);
+    }
+
+    public String action(final LogEvent event) {
+        return EventNarration.action(event);
+    }
+
+    public String target(final LogEvent event) {
+        return EventNarration.target(event);
+    }
+
+    /** The operator-readable sentence, or {@code null} when the event has none (a map message without one). */
+    public String human(final LogEvent event) {
+        return EventNarration.human(event);
+    }
+
+    public String cute(final LogEvent event) {
+        return EventNarration.cute(event);
+    }
+
+    public String story(final LogEvent event) {
+        return EventNarration.story(event);
+    }
+
+    public String correlationId(final LogEvent event) {
+        return EventNarration.correlationId(event);
+    }
+
+    public String traceId(final LogEvent event) {
+        return EventNarration.traceId(event);
+    }
+
+    public String spanId(final LogEvent event) {
+        return EventNarration.spanId(event);
+    }
+
+    /**
+     * The structured fields under the keys the JSON line would use, in its order: the message's fields (numbers as
+     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries.
+     */
+    public Map<String, Object> fields(final LogEvent event) {
+        final Map<String, Object> collected = new LinkedHashMap<>();
+        new StructuredFieldVisitor() {
+            @Override
+            protected void visitString(final String prefix, final String name, final CharSequence value) {
+                collected.put(key(prefix, name), value.toString());
+            }
+
+            @Override
+            protected void visitLong(final String prefix, final String name, final long value) {
+                collected.put(key(prefix, name), value);
+            }
+
+            @Override
+            protected void visitDouble(final String prefix, final String name, final double value) {
+                collected.put(key(prefix, name), value);
+            }
+
+            @Override
+            protected void visitBoolean(final String prefix, final String name, final boolean value) {
+                collected.put(key(prefix, name), value);
+            }
+
+            @Override
+            protected void visitObject(final String prefix, final String name, final Object value) {
+                collected.put(key(prefix, name), value);
+            }
+        }.visit(event);
+        return collected;
+    }
+
+    private static String key(final String prefix, final String name) {
+        return prefix == null ? name : prefix + name;
+    }
+
+    @Override
+    public String toString() {
+        return "NarrationReader{actorRule=" + actors.rule().name().toLowerCase(Locale.ROOT) + '}';
+    }
+}
