@@ -1,13 +1,16 @@
 package dev.narration.redact;
 
 import dev.narration.Narration;
+import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.event.Renderings;
+import dev.narration.internal.event.ThrowableChain;
+import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
-import dev.narration.internal.redact.ScanBuffer;
+import dev.narration.internal.trace.TraceFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
@@ -25,148 +28,161 @@ import org.apache.logging.log4j.util.StringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
- * Rewrites one event for {@link RedactionRewritePolicy}. One instance per thread holds the reusable buffers, so a
- * clean event (the common case) is checked without allocating: the message is formatted into a reused buffer,
- * context entries are visited with a static callback, and nothing is copied.
+ * Rewrites one event for {@link RedactionRewritePolicy}: one pass over every surface of the event, each masked by
+ * the rule {@link EventRedaction} gives it (the very one {@code <Redaction>} applies while the layout writes), so
+ * that the plain rendering of the rebuilt event is the layout's masked rendering of the original. Surfaces: the
+ * message's sentence and its own values (a {@link Narration}'s, a TRACE helper's, a {@link MapMessage}'s entries),
+ * every context value, the context stack, and the message of each throwable of the chain ({@link ThrowableChain}).
  *
- * <p>Every part is checked first; only when something must be masked is anything built, and then a new event
- * with {@link Log4jLogEvent.Builder}: the source event, its message and its context are never modified, whether
- * they are immutable or Log4j's reusable ones.
+ * <p>The pass writes nothing down while every surface is clean, which is nearly always: the message is formatted
+ * into a reused buffer, context entries are visited with a static callback, and the event itself is returned. Only
+ * what changed is kept, and only then is a new event built, with {@link Log4jLogEvent.Builder}: the source event,
+ * its message and its context are never modified, whether they are immutable or Log4j's reusable ones. A message
+ * with a masked surface is copied as the same kind of message: a {@code Narration} as a {@code Narration}, a map as
+ * a map, a TRACE helper's as a {@code Narration} with the same action, target, correlation id and typed fields,
+ * any other as a {@link SimpleMessage}. One instance per thread.
  */
 final class EventRewriter {
-    /** Bounds the walk over causes and suppressed exceptions, which may be cyclic or absurdly deep. */
-    private static final int MAX_THROWABLES = 64;
     private static final int MAX_RETAINED = 16 * 1024;
+    private static final TriConsumer<String, Object, EventRewriter> MASK_CONTEXT =
+            (key, value, rewriter) -> rewriter.maskContext(key, value);
 
-    private static final TriConsumer<String, Object, EventRewriter> CHECK_CONTEXT =
-            (key, value, rewriter) -> rewriter.checkContext(key, value);
-    private static final TriConsumer<String, Object, EventRewriter> COPY_CONTEXT =
-            (key, value, rewriter) -> rewriter.copyContext(key, value);
-
-    private final RedactionEngine redactor;
+    private final EventRedaction redaction = new EventRedaction();
+    /** The formatted sentence. */
     private final StringBuilder text = new StringBuilder(256);
-    private final ScanBuffer buffer = new ScanBuffer();
-    private boolean contextDirty;
-    private StringMap contextCopy;
-    private int throwablesSeen;
+    /** A value that is neither text nor a number, rendered. */
+    private final StringBuilder rendered = new StringBuilder(256);
+    private final ThrowableChain chain = new ThrowableChain();
+    /** What the pass masked, by position, where something changed; {@code null} elsewhere. */
+    private Object[] fieldMasks = new Object[8];
+    private Object[] contextMasks = new Object[16];
+    private final String[] throwableMasks = new String[ThrowableChain.MAX_THROWABLES];
+    private int contextEntries;
+    private boolean contextChanged;
 
-    EventRewriter(final RedactionEngine redactor) {
-        this.redactor = redactor;
+    EventRewriter(final RedactionEngine engine) {
+        redaction.use(engine);
     }
 
     /** The event itself when clean, else a redacted copy. */
     LogEvent rewrite(final LogEvent event) {
         try {
             final Message message = event.getMessage();
-            final boolean messageDirty = message != null && !isClean(message);
+            final Message safeMessage = message == null ? null : message(message, event.getContextData());
             final ReadOnlyStringMap context = event.getContextData();
-            contextDirty = false;
+            contextEntries = 0;
+            contextChanged = false;
             if (context != null && !context.isEmpty()) {
-                context.forEach(CHECK_CONTEXT, this);
+                context.forEach(MASK_CONTEXT, this);
             }
             final ThreadContext.ContextStack stack = event.getContextStack();
-            final boolean stackDirty = stack != null && stack.getDepth() > 0 && !isClean(stack);
+            final List<String> safeStack = stack == null || stack.getDepth() == 0 ? null : stack(stack);
             final Throwable thrown = event.getThrown();
-            throwablesSeen = 0;
-            final boolean thrownDirty = thrown != null && !isClean(thrown);
-            if (!messageDirty && !contextDirty && !stackDirty && !thrownDirty) {
+            final boolean thrownChanged = thrown != null && throwables(thrown);
+            if (safeMessage == message && !contextChanged && safeStack == null && !thrownChanged) {
                 return event;
             }
             final Log4jLogEvent.Builder copy = new Log4jLogEvent.Builder(event);
-            if (messageDirty) {
-                copy.setMessage(redact(message));
+            if (safeMessage != message) {
+                copy.setMessage(safeMessage);
             }
-            if (contextDirty) {
-                copy.setContextData(redact(context));
+            if (contextChanged) {
+                copy.setContextData(context(context));
             }
-            if (stackDirty) {
-                copy.setContextStack(redact(stack));
+            if (safeStack != null) {
+                final MutableThreadContextStack safe = new MutableThreadContextStack(safeStack);
+                safe.freeze();
+                copy.setContextStack(safe);
             }
-            if (thrownDirty) {
-                throwablesSeen = 0;
-                copy.setThrown(redact(thrown));
+            if (thrownChanged) {
+                copy.setThrown(copyOfChain());
             }
             return copy.build();
         } finally {
-            contextCopy = null;
-            if (text.capacity() > MAX_RETAINED) {
-                text.setLength(0);
-                text.trimToSize();
-            }
+            Arrays.fill(fieldMasks, null);
+            Arrays.fill(contextMasks, 0, contextEntries, null);
+            Arrays.fill(throwableMasks, null);
+            chain.clear();
+            redaction.trim();
+            trim(text);
+            trim(rendered);
+        }
+    }
+
+    private static void trim(final StringBuilder buffer) {
+        if (buffer.capacity() > MAX_RETAINED) {
+            buffer.setLength(0);
+            buffer.trimToSize();
         }
     }
 
     // ---- messages
 
-    private boolean isClean(final Message message) {
+    /** The message itself when none of its surfaces changes, else its redacted copy. */
+    private Message message(final Message message, final ReadOnlyStringMap context) {
         if (message instanceof Narration) {
-            return isClean((Narration) message);
-        }
-        if (message instanceof StructuredDataMessage && !isClean(((StructuredDataMessage) message).getFormat())) {
-            return false;
+            return narration((Narration) message);
         }
         if (message instanceof MapMessage) {
-            return isClean(((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap());
+            return map((MapMessage<?, ?>) message);
         }
-        if (message instanceof SimpleMessage) {
-            // Holds its text as a String already: no need to copy it into the format buffer.
-            return redactor.isCleanRecurring(message.getFormattedMessage(), buffer);
+        final TraceFields trace = TraceFields.of(message);
+        if (trace != null) {
+            return trace(message, trace, context);
         }
-        return redactor.isCleanMessage(message, format(message), buffer);
+        final String human = human(message);
+        return human == null ? message : new SimpleMessage(human);
     }
 
-    private Message redact(final Message message) {
-        if (message instanceof Narration) {
-            return redact((Narration) message);
-        }
-        if (message instanceof MapMessage) {
-            return redact((MapMessage<?, ?>) message);
-        }
-        return new SimpleMessage(redactor.redact(format(message).toString()));
-    }
-
-    private CharSequence format(final Message message) {
+    /** The masked sentence of a message, or {@code null} when it is unchanged; {@link #text} holds the sentence. */
+    private String human(final Message message) {
         text.setLength(0);
         if (message instanceof StringBuilderFormattable) {
             ((StringBuilderFormattable) message).formatTo(text);
         } else {
             text.append(message.getFormattedMessage());
         }
-        return text;
+        return changed(message, redaction.human(message, text));
     }
 
-    private boolean isClean(final Narration narration) {
-        if (!redactor.isClean(format(narration), buffer) || !isClean(narration.getCute()) || !isClean(narration.getStory())
-                || !isClean(narration.getTarget()) || !isClean(narration.getActor())) {
-            return false;
-        }
-        for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
-            final String name = narration.getFieldName(i);
-            final Narration.FieldKind kind = narration.getFieldKind(i);
-            if (redactor.isSensitiveKey(name, buffer)) {
-                return false;
-            }
-            if ((kind == Narration.FieldKind.STRING || kind == Narration.FieldKind.OBJECT)
-                    && !isCleanValue(narration.getFieldValue(i))) {
-                return false;
-            }
-        }
-        return true;
+    private String changed(final Message message, final CharSequence safe) {
+        return EventRedaction.isUnchanged(message, text, safe) ? null : safe.toString();
     }
 
-    private Narration redact(final Narration source) {
-        final Narration copy = source.getAction() == null ? Narration.event() : Narration.action(source.getAction());
-        copy.actor(redactor.redact(source.getActor()))
-                .target(redactor.redact(source.getTarget()))
-                .correlationId(source.getCorrelationId())
-                .cute(redactor.redact(source.getCute()))
-                .story(redactor.redact(source.getStory()));
+    /** The masked value of a root field, or {@code null} when it is unchanged. */
+    private String root(final String key, final String value) {
+        final CharSequence safe = redaction.keyed(key, value, true);
+        return safe == value ? null : safe.toString();
+    }
+
+    private Message narration(final Narration source) {
+        final String actor = root(FieldKeys.ACTOR, source.getActor());
+        final String action = root(FieldKeys.ACTION, source.getAction());
+        final String target = root(FieldKeys.TARGET, source.getTarget());
+        final String correlationId = root(FieldKeys.CORRELATION_ID, source.getCorrelationId());
+        final String cute = root(FieldKeys.CUTE, source.getCute());
+        final String story = root(FieldKeys.STORY, source.getStory());
+        final String human = source.hasHuman() ? human(source) : null;
+        final int fields = source.getFieldCount();
+        boolean changed = actor != null || action != null || target != null || correlationId != null || cute != null
+                || story != null || human != null;
+        for (int i = 0; i < fields; i++) {
+            changed |= field(source, i);
+        }
+        if (!changed) {
+            return source;
+        }
+        final String actionNow = action != null ? action : source.getAction();
+        final Narration copy = actionNow == null ? Narration.event() : Narration.action(actionNow);
+        copy.actor(either(actor, source.getActor())).target(either(target, source.getTarget()))
+                .correlationId(either(correlationId, source.getCorrelationId()))
+                .cute(either(cute, source.getCute())).story(either(story, source.getStory()));
         if (source.hasHuman()) {
-            copy.human(redactor.redact(format(source).toString()));
+            copy.human(human != null ? human : text.toString());
         }
-        for (int i = 0, n = source.getFieldCount(); i < n; i++) {
+        for (int i = 0; i < fields; i++) {
             final String name = source.getFieldName(i);
-            final String mask = redactor.maskForKey(name);
+            final Object mask = fieldMasks[i];
             if (mask != null) {
                 copy.field(name, mask);
                 continue;
@@ -182,161 +198,263 @@ final class EventRewriter {
                     copy.field(name, source.getFieldBoolean(i));
                     break;
                 default:
-                    copy.field(name, redactValue(source.getFieldValue(i)));
+                    copy.field(name, source.getFieldValue(i));
             }
         }
         return copy;
     }
 
-    private boolean isClean(final IndexedReadOnlyStringMap map) {
-        for (int i = 0, n = map.size(); i < n; i++) {
-            final Object value = map.getValueAt(i);
-            if (isSensitive(map.getKeyAt(i), value) || !isCleanValue(value)) {
-                return false;
-            }
+    /** The masked value where there is one, else the original. */
+    private static String either(final String masked, final String original) {
+        return masked != null ? masked : original;
+    }
+
+    /** Masks field {@code i} of a Narration into {@link #fieldMasks}; whether it changed. */
+    private boolean field(final Narration source, final int i) {
+        if (i == fieldMasks.length) {
+            fieldMasks = Arrays.copyOf(fieldMasks, 2 * i);
         }
-        return true;
+        final String name = source.getFieldName(i);
+        final String mask;
+        switch (source.getFieldKind(i)) {
+            case LONG:
+            case DOUBLE:
+            case BOOLEAN:
+                mask = redaction.maskFor(name);
+                break;
+            default:
+                mask = value(name, source.getFieldValue(i));
+        }
+        fieldMasks[i] = mask;
+        return mask != null;
     }
 
     /**
-     * A copy of the same type where Log4j offers a way to build one ({@link StringMapMessage},
-     * {@link StructuredDataMessage}, {@link MapMessage}); other subclasses become a plain {@link MapMessage}: the
-     * message stays a map, with masked values, and is never changed in place ({@code MapMessage.with} would).
+     * The masked text of a field or entry value, or {@code null} when it is unchanged: a number or boolean only under
+     * a sensitive key, text scanned (an object as its rendering), as the layout writes them.
      */
-    private Message redact(final MapMessage<?, ?> source) {
-        final IndexedReadOnlyStringMap map = source.getIndexedReadOnlyStringMap();
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0, n = map.size(); i < n; i++) {
-            final String key = map.getKeyAt(i);
-            final Object value = map.getValueAt(i);
-            final String mask = value == null ? null : redactor.maskForKey(key);
-            values.put(key, mask != null ? mask : redactor.redact(value == null ? null : String.valueOf(value)));
+    private String value(final String key, final Object value) {
+        final String mask = redaction.maskFor(key, value);
+        if (mask != null) {
+            return mask;
         }
+        if (value instanceof CharSequence) {
+            final CharSequence safe = redaction.text((CharSequence) value, value instanceof String);
+            return safe == value ? null : safe.toString();
+        }
+        if (Renderings.isJsonScalar(value)) {
+            return null;
+        }
+        rendered.setLength(0);
+        Renderings.render(value, rendered);
+        final CharSequence safe = redaction.text(rendered, false);
+        return safe == rendered ? null : safe.toString();
+    }
+
+    /**
+     * A map message with its sentence and entries masked: the {@code message} entry (or a structured message's text)
+     * as the sentence, the entries that fill root fields as those fields, the others as fields. A copy of the same
+     * type where Log4j offers a way to build one ({@link StringMapMessage}, {@link StructuredDataMessage}); other
+     * subclasses become a plain {@link MapMessage}. Values that need no mask keep their type.
+     */
+    private Message map(final MapMessage<?, ?> source) {
+        final IndexedReadOnlyStringMap entries = source.getIndexedReadOnlyStringMap();
+        final int n = entries.size();
+        if (fieldMasks.length < n) {
+            fieldMasks = new Object[Math.max(n, 2 * fieldMasks.length)];
+        }
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            final String key = entries.getKeyAt(i);
+            final Object value = entries.getValueAt(i);
+            final String mask;
+            if (value == null) {
+                mask = null;
+            } else if (EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key)) {
+                text.setLength(0);
+                text.append(value);
+                mask = changed(source, redaction.human(source, text));
+            } else if (FieldKeys.isMessageSourceKey(key)) {
+                mask = root(key, value instanceof String ? (String) value : String.valueOf(value));
+            } else {
+                mask = value(key, value);
+            }
+            fieldMasks[i] = mask;
+            changed |= mask != null;
+        }
+        String format = null;
+        if (source instanceof StructuredDataMessage && entries.getValue(EventNarration.MAP_MESSAGE_HUMAN_KEY) == null
+                && source.getFormat() != null) {
+            text.setLength(0);
+            text.append(source.getFormat());
+            format = changed(source, redaction.human(source, text));
+            changed |= format != null;
+        }
+        if (!changed) {
+            return source;
+        }
+        final MapMessage<?, ?> copy;
         if (source instanceof StructuredDataMessage) {
             final StructuredDataMessage data = (StructuredDataMessage) source;
-            return new StructuredDataMessage(data.getId(), redactor.redact(data.getFormat()), data.getType(), values);
+            copy = new StructuredDataMessage(data.getId(), format != null ? format : data.getFormat(), data.getType());
+        } else if (source instanceof StringMapMessage) {
+            copy = new StringMapMessage(n);
+        } else {
+            copy = new MapMessage<>(n);
         }
-        if (source instanceof StringMapMessage) {
-            return new StringMapMessage(values);
+        for (int i = 0; i < n; i++) {
+            final Object mask = fieldMasks[i];
+            copy.with(entries.getKeyAt(i), mask != null ? mask : entries.getValueAt(i));
         }
-        return new MapMessage<>(values);
+        return copy;
+    }
+
+    /**
+     * A TRACE helper's event with a masked surface, copied as a {@link Narration} that reads the same: its own action
+     * where the helper gave one, else the helper's kind unless the context names the action, the helper's target and
+     * correlation id, and its fields with their types.
+     */
+    private Message trace(final Message message, final TraceFields trace, final ReadOnlyStringMap context) {
+        final String action = root(FieldKeys.ACTION, trace.action());
+        final String target = root(FieldKeys.TARGET, trace.target());
+        final String correlationId = root(FieldKeys.CORRELATION_ID, trace.correlationId());
+        final int fields = trace.fieldCount();
+        boolean changed = action != null || target != null || correlationId != null;
+        if (fieldMasks.length < fields) {
+            fieldMasks = new Object[Math.max(fields, 2 * fieldMasks.length)];
+        }
+        for (int i = 0; i < fields; i++) {
+            final Narration.FieldKind kind = trace.fieldKind(i);
+            final String mask = kind == null ? null
+                    : kind == Narration.FieldKind.STRING ? root(trace.fieldName(i), trace.fieldString(i))
+                    : redaction.maskFor(trace.fieldName(i));
+            fieldMasks[i] = mask;
+            changed |= mask != null;
+        }
+        final String human = human(message);
+        if (!changed && human == null) {
+            return message;
+        }
+        final String ownAction = trace.action() != null ? either(action, trace.action())
+                : context == null || context.getValue(FieldKeys.ACTION) == null ? trace.kindAction() : null;
+        final Narration copy = ownAction == null ? Narration.event() : Narration.action(ownAction);
+        copy.target(either(target, trace.target())).correlationId(either(correlationId, trace.correlationId()))
+                .human(human != null ? human : text.toString());
+        for (int i = 0; i < fields; i++) {
+            final Narration.FieldKind kind = trace.fieldKind(i);
+            final String name = trace.fieldName(i);
+            if (kind == null) {
+                continue;
+            }
+            if (fieldMasks[i] != null) {
+                copy.field(name, (String) fieldMasks[i]);
+            } else if (kind == Narration.FieldKind.LONG) {
+                copy.field(name, trace.fieldLong(i));
+            } else if (kind == Narration.FieldKind.DOUBLE) {
+                copy.field(name, trace.fieldDouble(i));
+            } else {
+                copy.field(name, trace.fieldString(i));
+            }
+        }
+        return copy;
     }
 
     // ---- context
 
-    private void checkContext(final String key, final Object value) {
-        if (!contextDirty && (isSensitive(key, value) || !(value instanceof String
-                ? redactor.isCleanRecurring((String) value, buffer) : isCleanValue(value)))) {
-            contextDirty = true;
+    private void maskContext(final String key, final Object value) {
+        if (contextEntries == contextMasks.length) {
+            contextMasks = Arrays.copyOf(contextMasks, 2 * contextEntries);
         }
+        final String mask = value == null ? null : value(key, value);
+        contextMasks[contextEntries++] = mask;
+        contextChanged |= mask != null;
     }
 
-    private StringMap redact(final ReadOnlyStringMap context) {
-        contextCopy = ContextDataFactory.createContextData(context.size());
-        context.forEach(COPY_CONTEXT, this);
-        contextCopy.freeze();
-        return contextCopy;
-    }
-
-    private void copyContext(final String key, final Object value) {
-        final String mask = isSensitive(key, value) ? redactor.maskForKey(key) : null;
-        contextCopy.putValue(key, mask != null ? mask : redactValue(value));
-    }
-
-    private boolean isClean(final ThreadContext.ContextStack stack) {
-        for (final String item : stack.asList()) {
-            if (!isClean(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private ThreadContext.ContextStack redact(final ThreadContext.ContextStack stack) {
-        final List<String> items = new ArrayList<>(stack.getDepth());
-        for (final String item : stack.asList()) {
-            items.add(redactor.redact(item));
-        }
-        final MutableThreadContextStack copy = new MutableThreadContextStack(items);
+    /** A new frozen copy of the context with the masked values, in the same order. */
+    private StringMap context(final ReadOnlyStringMap context) {
+        final StringMap copy = ContextDataFactory.createContextData(context.size());
+        final int[] index = {0};
+        context.forEach((key, value) -> {
+            final Object mask = contextMasks[index[0]++];
+            copy.putValue(key, mask != null ? mask : value);
+        });
         copy.freeze();
         return copy;
     }
 
+    /** The masked items of the stack, or {@code null} when none changes. */
+    private List<String> stack(final ThreadContext.ContextStack stack) {
+        List<String> safe = null;
+        final List<String> items = stack.asList();
+        for (int i = 0; i < items.size(); i++) {
+            final String item = items.get(i);
+            final CharSequence masked = item == null ? null : redaction.text(item, false);
+            if (masked != item && safe == null) {
+                safe = new ArrayList<>(items.subList(0, i));
+            }
+            if (safe != null) {
+                safe.add(masked == null ? null : masked.toString());
+            }
+        }
+        return safe;
+    }
+
     // ---- throwables
 
-    private boolean isClean(final Throwable throwable) {
-        if (++throwablesSeen > MAX_THROWABLES) {
-            return true;
-        }
-        if (!isClean(Renderings.messageOf(throwable))) {
-            return false;
-        }
-        final Throwable cause = throwable.getCause();
-        if (cause != null && cause != throwable && !isClean(cause)) {
-            return false;
-        }
-        for (final Throwable suppressed : throwable.getSuppressed()) {
-            if (suppressed != throwable && !isClean(suppressed)) {
-                return false;
+    /**
+     * Masks the messages of the throwable's chain into {@link #throwableMasks}; whether the chain must be copied: a
+     * message changed, or the chain is longer than the walk, whose rest is then left out (fail closed).
+     */
+    private boolean throwables(final Throwable thrown) {
+        chain.walk(thrown);
+        boolean changed = chain.isCut();
+        for (int i = 0, n = chain.size(); i < n; i++) {
+            final String message = Renderings.messageOf(chain.throwable(i));
+            final CharSequence safe = message == null ? null : redaction.text(message, false);
+            if (safe != message) {
+                throwableMasks[i] = safe.toString();
+                changed = true;
             }
         }
-        return true;
+        return changed;
     }
 
-    /** A {@link RedactedThrowable} copy of a throwable with a secret in its chain; clean parts are kept as they are. */
-    private Throwable redact(final Throwable throwable) {
-        if (++throwablesSeen > MAX_THROWABLES) {
-            return throwable;
-        }
-        final int before = throwablesSeen;
-        final boolean clean = isClean(throwable);
-        throwablesSeen = before;
-        if (clean) {
-            return throwable;
-        }
-        final Throwable cause = throwable.getCause();
-        final RedactedThrowable copy = new RedactedThrowable(Renderings.classNameOf(throwable),
-                redactor.redact(Renderings.messageOf(throwable)), cause == null || cause == throwable ? null : redact(cause));
-        copy.setStackTrace(throwable.getStackTrace());
-        for (final Throwable suppressed : throwable.getSuppressed()) {
-            if (suppressed != throwable) {
-                copy.addSuppressed(redact(suppressed));
+    /**
+     * The chain with a {@link RedactedThrowable} for each throwable whose message changed, whose walk was cut, or
+     * above such a one; the rest are kept as they are. Built from the end of the walk, where every throwable's cause
+     * and suppressed exceptions come after it.
+     */
+    private Throwable copyOfChain() {
+        final int n = chain.size();
+        final Throwable[] copies = new Throwable[n];
+        final boolean[] copied = new boolean[n];
+        for (int i = n - 1; i >= 0; i--) {
+            boolean copy = throwableMasks[i] != null || !chain.isComplete(i);
+            for (int c = i + 1; c < n && !copy; c++) {
+                copy = chain.parent(c) == i && copied[c];
             }
+            if (!copy) {
+                copies[i] = chain.throwable(i);
+                continue;
+            }
+            final Throwable original = chain.throwable(i);
+            Throwable cause = null;
+            for (int c = i + 1; c < n; c++) {
+                if (chain.parent(c) == i && chain.relation(c) == ThrowableChain.CAUSE) {
+                    cause = copies[c];
+                }
+            }
+            final String message = throwableMasks[i] != null ? throwableMasks[i] : Renderings.messageOf(original);
+            final RedactedThrowable redacted = new RedactedThrowable(Renderings.classNameOf(original), message, cause);
+            redacted.setStackTrace(original.getStackTrace());
+            for (int c = i + 1; c < n; c++) {
+                if (chain.parent(c) == i && chain.relation(c) == ThrowableChain.SUPPRESSED) {
+                    redacted.addSuppressed(copies[c]);
+                }
+            }
+            copies[i] = redacted;
+            copied[i] = true;
         }
-        return copy;
-    }
-
-    // ---- values
-
-    private boolean isSensitive(final String key, final Object value) {
-        return value != null && !"".equals(value) && redactor.isSensitiveKey(key, buffer);
-    }
-
-    private boolean isClean(final String value) {
-        return value == null || redactor.isClean(value, buffer);
-    }
-
-    /** Numbers and booleans cannot hold a secret; other values are checked as the text a layout would print. */
-    private boolean isCleanValue(final Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean) {
-            return true;
-        }
-        if (value instanceof CharSequence) {
-            return redactor.isClean((CharSequence) value, buffer);
-        }
-        return redactor.isClean(render(value), buffer);
-    }
-
-    private Object redactValue(final Object value) {
-        if (isCleanValue(value)) {
-            return value;
-        }
-        return redactor.redact(value instanceof String ? (String) value : render(value).toString());
-    }
-
-    private CharSequence render(final Object value) {
-        text.setLength(0);
-        Renderings.render(value, text);
-        return text;
+        return copies[0];
     }
 }

@@ -1,5 +1,7 @@
 package dev.narration.internal.event;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
@@ -23,6 +25,17 @@ public final class Renderings {
             out.append('<').append(value.getClass().getName()).append(".toString() threw ")
                     .append(e.getClass().getName()).append('>');
         }
+    }
+
+    /**
+     * Whether a value is written as a JSON number or boolean rather than as text (integral and floating-point boxes,
+     * {@code BigDecimal}, {@code BigInteger}, {@code Boolean}): such a value holds no secret unless its key is
+     * sensitive.
+     */
+    public static boolean isJsonScalar(final Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof Double || value instanceof Float || value instanceof BigDecimal
+                || value instanceof BigInteger || value instanceof Boolean;
     }
 
     /** A throwable's message as renderers print it ({@code getLocalizedMessage()}). */

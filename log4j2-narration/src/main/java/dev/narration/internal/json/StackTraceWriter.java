@@ -1,91 +1,82 @@
 package dev.narration.internal.json;
 
 import dev.narration.internal.event.Renderings;
-import dev.narration.internal.redact.RedactionEngine;
-import dev.narration.internal.redact.ScanBuffer;
+import dev.narration.internal.event.ThrowableChain;
+import java.util.Arrays;
 
 /**
  * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions and
  * {@code ... n more} for frames shared with the enclosing trace), escaped for a JSON string, directly into the
- * line: no {@code PrintWriter}, no {@code StackTraceElement.toString()}, no intermediate string.
+ * line: no {@code PrintWriter}, no {@code StackTraceElement.toString()}, no intermediate string. It writes the
+ * throwables of a {@link ThrowableChain}, the walk redaction shares, so that both stop at the same throwable.
+ *
+ * <p>One per writing thread: it keeps each throwable's frames while their causes and suppressed exceptions are
+ * written.
  */
 public final class StackTraceWriter {
-    /** Bounds the walk over causes and suppressed exceptions, which may form cycles or be absurdly deep. */
-    private static final int MAX_DEPTH = 64;
+    private static final StackTraceElement[] NO_FRAMES = {};
 
-    private StackTraceWriter() {}
-
-    /**
-     * With a redactor, every message in the chain is redacted ({@code scratch} holds a redacted one briefly,
-     * {@code buffer} is the redactor's scan buffer).
-     */
-    public static void write(
-            final JsonLine out,
-            final Throwable throwable,
-            final RedactionEngine redactor,
-            final StringBuilder scratch,
-            final ScanBuffer buffer) {
-        writeThrowable(out, throwable, null, "", "", 0, redactor, scratch, buffer);
+    /** The message to write for each throwable of the chain: as it is, or masked. */
+    public interface Messages {
+        /** The message of throwable {@code index} of the chain, or {@code null}; valid until the next call. */
+        CharSequence of(ThrowableChain chain, int index);
     }
 
-    private static void writeThrowable(
-            final JsonLine out,
-            final Throwable throwable,
-            final StackTraceElement[] enclosing,
-            final String caption,
-            final String indent,
-            final int depth,
-            final RedactionEngine redactor,
-            final StringBuilder scratch,
-            final ScanBuffer buffer) {
-        out.append(indent).append(caption);
-        writeHeadline(out, throwable, redactor, scratch, buffer);
-        final StackTraceElement[] frames = framesOf(throwable);
-        final int unique = uniqueFrameCount(frames, enclosing);
-        for (int i = 0; i < unique; i++) {
-            out.append("\\n").append(indent).append("\\tat ");
-            writeFrame(out, frames[i]);
-        }
-        if (unique < frames.length) {
-            out.append("\\n").append(indent).append("\\t... ").append(frames.length - unique).append(" more");
-        }
-        if (depth >= MAX_DEPTH) {
-            return;
-        }
-        for (final Throwable suppressed : throwable.getSuppressed()) {
-            if (suppressed != throwable) {
-                out.append("\\n");
-                writeThrowable(out, suppressed, frames, "Suppressed: ", indent + "\\t", depth + 1, redactor, scratch, buffer);
+    /** Each throwable's message as renderers print it. */
+    public static final Messages AS_THEY_ARE = (chain, index) -> Renderings.messageOf(chain.throwable(index));
+
+    private final StackTraceElement[][] frames = new StackTraceElement[ThrowableChain.MAX_THROWABLES][];
+
+    public void write(final JsonLine out, final ThrowableChain chain, final Messages messages) {
+        try {
+            for (int i = 0, n = chain.size(); i < n; i++) {
+                final Throwable throwable = chain.throwable(i);
+                final int indent = chain.indent(i);
+                if (i > 0) {
+                    out.append("\\n");
+                    tabs(out, indent);
+                    out.append(chain.relation(i) == ThrowableChain.SUPPRESSED ? "Suppressed: " : "Caused by: ");
+                }
+                writeHeadline(out, throwable, messages.of(chain, i));
+                final StackTraceElement[] own = framesOf(throwable);
+                frames[i] = own;
+                final int parent = chain.parent(i);
+                final int unique = uniqueFrameCount(own, parent < 0 ? null : frames[parent]);
+                for (int f = 0; f < unique; f++) {
+                    out.append("\\n");
+                    tabs(out, indent);
+                    out.append("\\tat ");
+                    writeFrame(out, own[f]);
+                }
+                if (unique < own.length) {
+                    out.append("\\n");
+                    tabs(out, indent);
+                    out.append("\\t... ").append(own.length - unique).append(" more");
+                }
             }
-        }
-        final Throwable cause = throwable.getCause();
-        if (cause != null && cause != throwable) {
-            out.append("\\n");
-            writeThrowable(out, cause, frames, "Caused by: ", indent, depth + 1, redactor, scratch, buffer);
+        } finally {
+            Arrays.fill(frames, 0, chain.size(), null);
         }
     }
 
-    /**
-     * {@code type: message}, as {@code Throwable.toString()} would say it; a stand-in ({@link dev.narration.internal.event.StandInThrowable}) under the
-     * name of the throwable it replaces.
-     */
-    static void writeHeadline(
-            final JsonLine out,
-            final Throwable throwable,
-            final RedactionEngine redactor,
-            final StringBuilder scratch,
-            final ScanBuffer buffer) {
+    /** {@code type: message}, as {@code Throwable.toString()} would say it; a stand-in under the name it replaces. */
+    private static void writeHeadline(final JsonLine out, final Throwable throwable, final CharSequence message) {
         out.escaped(Renderings.classNameOf(throwable));
-        final String message = Renderings.messageOf(throwable);
         if (message != null) {
             out.append(": ");
-            out.escaped(redactor == null ? message : redactor.redact(message, scratch, buffer));
+            out.escaped(message);
+        }
+    }
+
+    private static void tabs(final JsonLine out, final int count) {
+        for (int t = 0; t < count; t++) {
+            out.append("\\t");
         }
     }
 
     private static StackTraceElement[] framesOf(final Throwable throwable) {
         final StackTraceElement[] frames = throwable.getStackTrace();
-        return frames == null ? new StackTraceElement[0] : frames;
+        return frames == null ? NO_FRAMES : frames;
     }
 
     private static int uniqueFrameCount(final StackTraceElement[] frames, final StackTraceElement[] enclosing) {

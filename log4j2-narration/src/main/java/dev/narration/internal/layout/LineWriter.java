@@ -6,11 +6,14 @@ import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
 import dev.narration.internal.event.StructuredFieldVisitor;
+import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.json.StackTraceWriter;
+import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.redact.ScanBuffer;
+import dev.narration.internal.trace.TraceFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.logging.log4j.core.LogEvent;
@@ -18,8 +21,10 @@ import org.apache.logging.log4j.core.time.Instant;
 import org.apache.logging.log4j.message.Message;
 
 /**
- * Writes one narration line for {@code NarrationJsonLayout}. One instance per thread holds the reusable scratch
- * buffer and the per-event state that the allocation-free context iteration needs.
+ * Writes one narration line for {@code NarrationJsonLayout}, in the order of docs/layout.md#the-line, each value read
+ * through the event view ({@link EventNarration}, {@link StructuredFieldVisitor}) and, with {@code <Redaction>},
+ * masked by the one redaction of an event's surfaces ({@link EventRedaction}) as it is written. One instance per
+ * thread holds the reusable buffers and the per-event state that the allocation-free context iteration needs.
  */
 public final class LineWriter {
     public static final String TRUNCATION_SUFFIX = "…[truncated]";
@@ -61,46 +66,58 @@ public final class LineWriter {
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
         @Override
         protected void visitString(final String prefix, final String name, final CharSequence value) {
-            if (!maskedKey(prefix, name)) {
+            fieldKey(prefix, name);
+            if (!maskedKey(name, value)) {
                 quoted(value);
             }
         }
 
         @Override
         protected void visitLong(final String prefix, final String name, final long value) {
-            if (!maskedKey(prefix, name)) {
+            fieldKey(prefix, name);
+            if (!maskedKey(name)) {
                 out.append(value);
             }
         }
 
         @Override
         protected void visitDouble(final String prefix, final String name, final double value) {
-            if (!maskedKey(prefix, name)) {
+            fieldKey(prefix, name);
+            if (!maskedKey(name)) {
                 number(value);
             }
         }
 
         @Override
         protected void visitBoolean(final String prefix, final String name, final boolean value) {
-            if (!maskedKey(prefix, name)) {
+            fieldKey(prefix, name);
+            if (!maskedKey(name)) {
                 out.append(value);
             }
         }
 
         @Override
         protected void visitObject(final String prefix, final String name, final Object value) {
-            if (!maskedKey(prefix, name)) {
+            fieldKey(prefix, name);
+            if (!maskedKey(name, value)) {
                 recurring = true;
                 value(value);
                 recurring = false;
             }
         }
     };
-    /** Holds a value's redacted copy, when it had anything to mask. */
-    private final StringBuilder redacted = new StringBuilder(256);
+    /** Finds the pieces of a message's format in its text, and holds the copies redaction scans. */
     private final ScanBuffer scanBuffer = new ScanBuffer();
-    private RedactionEngine redactor;
-    /** Whether the value being written is a context value, usually the same object on many events (see ScanBuffer). */
+    private final EventRedaction redaction = new EventRedaction(scanBuffer);
+    private final ThrowableChain chain = new ThrowableChain();
+    private final StackTraceWriter stackTraces = new StackTraceWriter();
+    private final StackTraceWriter.Messages maskedMessages = (throwables, index) -> {
+        final String message = Renderings.messageOf(throwables.throwable(index));
+        return message == null ? null : redaction.text(message, false);
+    };
+    /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
+    private EventRedaction masking;
+    /** Whether the value being written is a field's or the context's, often the same object on many events. */
     private boolean recurring;
     private JsonLine out;
     private int maxStringLength;
@@ -116,15 +133,16 @@ public final class LineWriter {
         return line;
     }
 
+    /** Writes the event's line into {@code target}; {@code engine} masks it, or is {@code null} for no redaction. */
     public void write(
             final LogEvent event,
             final JsonLine target,
             final byte[] serviceMembers,
             final ActorInference actors,
             final int maxLength,
-            final RedactionEngine redaction) {
+            final RedactionEngine engine) {
         this.out = target;
-        this.redactor = redaction;
+        this.masking = engine == null ? null : redaction.use(engine);
         this.maxStringLength = maxLength;
         fields.load(event);
         try {
@@ -134,15 +152,26 @@ public final class LineWriter {
             out.append('"');
             identifier(LEVEL, event.getLevel().name());
             out.append(serviceMembers);
-            identifier(ACTOR, EventNarration.actor(event, actors));
-            identifier(ACTION, EventNarration.action(event, fields.trace()));
-            string(TARGET, EventNarration.target(event, fields.trace()));
+            final TraceFields trace = fields.trace();
+            final String actor = EventNarration.givenActor(event);
+            if (actor == null) {
+                identifier(ACTOR, actors.actorOf(event.getLoggerName()));
+            } else {
+                named(ACTOR, FieldKeys.ACTOR, actor);
+            }
+            final String action = EventNarration.givenAction(event, trace);
+            if (action == null) {
+                identifier(ACTION, trace == null ? null : trace.kindAction());
+            } else {
+                named(ACTION, FieldKeys.ACTION, action);
+            }
+            string(TARGET, FieldKeys.TARGET, EventNarration.target(event, trace));
             human(event);
-            string(CUTE, EventNarration.cute(event));
-            string(STORY, EventNarration.story(event));
-            identifier(CORRELATION_ID, EventNarration.correlationId(event, fields.trace()));
-            identifier(TRACE_ID, EventNarration.traceId(event));
-            identifier(SPAN_ID, EventNarration.spanId(event));
+            string(CUTE, FieldKeys.CUTE, EventNarration.cute(event));
+            string(STORY, FieldKeys.STORY, EventNarration.story(event));
+            named(CORRELATION_ID, FieldKeys.CORRELATION_ID, EventNarration.correlationId(event, trace));
+            named(TRACE_ID, FieldKeys.TRACE_ID, EventNarration.traceId(event));
+            named(SPAN_ID, FieldKeys.SPAN_ID, EventNarration.spanId(event));
             fields.visitLoaded(event);
             identifier(LOGGER, event.getLoggerName());
             identifier(THREAD, event.getThreadName());
@@ -150,17 +179,15 @@ public final class LineWriter {
             out.append(END);
         } finally {
             fields.clear();
+            chain.clear();
             this.out = null;
-            this.redactor = null;
+            this.masking = null;
             this.recurring = false;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
             }
-            if (redacted.capacity() > 4096) {
-                redacted.setLength(0);
-                redacted.trimToSize();
-            }
+            redaction.trim();
         }
     }
 
@@ -176,8 +203,8 @@ public final class LineWriter {
         }
         if (scratch.length() > 0) {
             out.append(HUMAN);
-            if (redactor != null) {
-                final CharSequence safe = redactor.redactMessage(message, scratch, redacted, scanBuffer);
+            if (masking != null) {
+                final CharSequence safe = masking.human(message, scratch);
                 if (safe == scratch) {
                     // Redaction copied the text a moment ago, and found its format's pieces in it if it holds them.
                     cleanMessage(scanBuffer.copyOf(scratch), scanBuffer.foundIn(scratch));
@@ -207,20 +234,25 @@ public final class LineWriter {
         }
     }
 
+    /** The throwable's type, message and stack trace, walked once for both ({@link ThrowableChain}). */
     private void exception(final Throwable thrown) {
         if (thrown == null) {
             return;
         }
         identifier(EXCEPTION_TYPE, Renderings.classNameOf(thrown));
-        string(EXCEPTION_MESSAGE, Renderings.messageOf(thrown));
+        final String message = Renderings.messageOf(thrown);
+        if (message != null) {
+            out.append(EXCEPTION_MESSAGE);
+            closed(masking == null ? message : masking.text(message, false));
+        }
         out.append(EXCEPTION_STACKTRACE);
-        StackTraceWriter.write(out, thrown, redactor, redacted, scanBuffer);
+        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages);
         out.append('"');
     }
 
     /**
-     * A value that names something (level, actor, logger, ids): chosen by code, not data, so never cut by
-     * {@code maxStringLength} and not scanned for secrets (the rewrite policy leaves them alone too).
+     * A name chosen by code, not data (the level, an inferred actor, a helper's kind, the logger, the thread, the
+     * exception's class): never cut by {@code maxStringLength}, and no surface of redaction.
      */
     private void identifier(final byte[] key, final String value) {
         if (value != null) {
@@ -228,25 +260,50 @@ public final class LineWriter {
         }
     }
 
-    /** A text value, cut by {@code maxStringLength} when one is set. */
-    private void string(final byte[] key, final String value) {
+    /**
+     * A root value that is data but names something (a given actor or action, the ids): masked as its key's value
+     * with {@code <Redaction>}, never cut by {@code maxStringLength}.
+     */
+    private void named(final byte[] key, final String name, final String value) {
+        if (value == null) {
+            return;
+        }
+        final CharSequence safe = masking == null ? value : masking.keyed(name, value, true);
+        out.append(key);
+        if (safe instanceof String) {
+            out.escapedRecurring((String) safe);
+        } else {
+            out.escaped(safe);
+        }
+        out.append('"');
+    }
+
+    /** A root text value, masked as its key's value with {@code <Redaction>} and cut by {@code maxStringLength}. */
+    private void string(final byte[] key, final String name, final String value) {
         if (value != null) {
             out.append(key);
-            text(value);
+            closed(masking == null ? value : masking.keyed(name, value, true));
         }
     }
 
     /**
-     * Writes the key of a structured field and, when redaction marks the name as sensitive, its mask as the value
-     * instead of the value; whether it did.
+     * With {@code <Redaction>}, writes the mask of a sensitive key instead of its value, when the value is not empty;
+     * whether it did.
      */
-    private boolean maskedKey(final String prefix, final String name) {
-        fieldKey(prefix, name);
-        final String mask = redactor == null ? null : redactor.maskForKey(name, scanBuffer);
+    private boolean maskedKey(final String name, final Object value) {
+        return masking != null && quotedMask(masking.maskFor(name, value));
+    }
+
+    /** As {@link #maskedKey(String, Object)}, for a number or boolean. */
+    private boolean maskedKey(final String name) {
+        return masking != null && quotedMask(masking.maskFor(name));
+    }
+
+    private boolean quotedMask(final String mask) {
         if (mask == null) {
             return false;
         }
-        quoted(mask);
+        out.append('"').escapedRecurring(mask).append('"');
         return true;
     }
 
@@ -259,10 +316,9 @@ public final class LineWriter {
         out.escapedRecurring(key).append('"').append(':');
     }
 
-    /** Writes the rest of an opened string value, redacted when redaction is on, and closes it. */
+    /** Writes the rest of an opened string value, redacted with {@code <Redaction>}, and closes it. */
     private void text(final CharSequence value) {
-        closed(redactor == null ? value
-                : recurring ? redactor.redactRecurring(value, redacted, scanBuffer) : redactor.redact(value, redacted, scanBuffer));
+        closed(masking == null ? value : masking.text(value, recurring));
     }
 
     /** Writes the rest of an opened string value, already redacted, and closes it. */
@@ -285,6 +341,7 @@ public final class LineWriter {
         text(value);
     }
 
+    /** A value of any type: the types {@link Renderings#isJsonScalar} names as numbers or booleans, anything else as text. */
     private void value(final Object value) {
         if (value instanceof String) {
             quoted((String) value);
