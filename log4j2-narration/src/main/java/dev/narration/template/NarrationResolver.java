@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.layout.template.json.resolver.EventResolver;
 import org.apache.logging.log4j.layout.template.json.resolver.TemplateResolverConfig;
 import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
+import org.apache.logging.log4j.message.Message;
 
 /**
  * The {@code narration} resolver of {@code JsonTemplateLayout}. Configuration:
@@ -26,6 +28,11 @@ import org.apache.logging.log4j.layout.template.json.util.JsonWriter;
  * Each field is read exactly as {@code NarrationJsonLayout} reads it (through {@link EventNarration}); an absent
  * value omits the key. {@code fields} writes the structured fields (message fields, then context entries, with
  * the same collision rule) as an object, or, flattened, as members of the enclosing object.
+ *
+ * <p>{@code JsonTemplateLayout} asks a resolver whether it has a value before it writes the key, then for the
+ * value: a field is read once per event, and the value found handed from the one call to the other on the same
+ * thread. With Log4j's thread locals disabled (web applications) nothing is kept per thread: the field is then read
+ * again.
  */
 final class NarrationResolver implements EventResolver {
     static final String NAME = "narration";
@@ -36,12 +43,47 @@ final class NarrationResolver implements EventResolver {
     private final boolean human;
     private final boolean fields;
     private final boolean flatten;
+    /** The value found for an event, from the check to the write; {@code null} without thread locals. */
+    private final ThreadLocal<Found> found;
 
     private NarrationResolver(final Function<LogEvent, String> text, final boolean human, final boolean fields, final boolean flatten) {
         this.text = text;
         this.human = human;
         this.fields = fields;
         this.flatten = flatten;
+        this.found = text != null && Constants.ENABLE_THREADLOCALS ? ThreadLocal.withInitial(Found::new) : null;
+    }
+
+    /**
+     * The value found for the event asked about last on this thread. Log4j reuses its mutable events, so the event is
+     * known by its identity, its message and its instant, and the value is taken by the write that follows the check.
+     */
+    private static final class Found {
+        private LogEvent event;
+        private Message message;
+        private long epochSecond;
+        private int nanoOfSecond;
+        private String value;
+
+        boolean holds(final LogEvent candidate) {
+            return event == candidate && message == candidate.getMessage()
+                    && epochSecond == candidate.getInstant().getEpochSecond()
+                    && nanoOfSecond == candidate.getInstant().getNanoOfSecond();
+        }
+
+        void keep(final LogEvent source, final String found) {
+            event = source;
+            message = source.getMessage();
+            epochSecond = source.getInstant().getEpochSecond();
+            nanoOfSecond = source.getInstant().getNanoOfSecond();
+            value = found;
+        }
+
+        void forget() {
+            event = null;
+            message = null;
+            value = null;
+        }
     }
 
     static NarrationResolver create(final TemplateResolverConfig config) {
@@ -93,9 +135,30 @@ final class NarrationResolver implements EventResolver {
     @Override
     public boolean isResolvable(final LogEvent event) {
         if (text != null) {
-            return text.apply(event) != null;
+            return value(event, false) != null;
         }
-        return true;
+        return !human || EventNarration.hasHuman(event.getMessage());
+    }
+
+    /** The field's value for the event: found by the check before, or read now; {@code taken} by the write. */
+    private String value(final LogEvent event, final boolean taken) {
+        final Found last = found == null ? null : found.get();
+        if (last != null && last.holds(event)) {
+            final String value = last.value;
+            if (taken) {
+                last.forget();
+            }
+            return value;
+        }
+        final String value = text.apply(event);
+        if (last != null) {
+            if (value == null || taken) {
+                last.forget();
+            } else {
+                last.keep(event, value);
+            }
+        }
+        return value;
     }
 
     @Override
@@ -106,7 +169,7 @@ final class NarrationResolver implements EventResolver {
     @Override
     public void resolve(final LogEvent event, final JsonWriter jsonWriter, final boolean succeedingEntry) {
         if (text != null) {
-            jsonWriter.writeString(text.apply(event));
+            jsonWriter.writeString(value(event, true));
         } else if (human) {
             jsonWriter.writeString(HUMAN, event);
         } else if (fields) {
@@ -114,8 +177,11 @@ final class NarrationResolver implements EventResolver {
         }
     }
 
-    /** Writes structured fields into a {@link JsonWriter}; one per thread, as the visitor keeps per-event state. */
-    private static final class FieldsWriter extends StructuredFieldVisitor {
+    /**
+     * Writes structured fields into a {@link JsonWriter}; one per thread, as the visitor keeps per-event state, or a
+     * new one per event with Log4j's thread locals disabled.
+     */
+    static final class FieldsWriter extends StructuredFieldVisitor {
         private static final ThreadLocal<FieldsWriter> WRITERS = ThreadLocal.withInitial(FieldsWriter::new);
 
         private final StringBuilder key = new StringBuilder();
@@ -123,7 +189,7 @@ final class NarrationResolver implements EventResolver {
         private boolean separatorNeeded;
 
         static FieldsWriter get() {
-            return WRITERS.get();
+            return Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new FieldsWriter();
         }
 
         void write(final LogEvent event, final JsonWriter jsonWriter, final boolean flatten, final boolean succeedingEntry) {

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.testsupport.SecretCorpus;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Megabyte inputs built to make a backtracking or quadratic scanner take forever. They must complete with the
  * right result; their speed is JMH's business, not a test's, but each scanner start reads only forward over its
- * own run of characters, so the work is linear.
+ * own run of characters, so the work is linear. The time-out only stops a scanner that hangs (a quadratic scan of a
+ * megabyte takes hours), with room to spare for a busy machine.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdversarialInputTest {
     private static final int MB = 1 << 20;
     private static final Redactor REDACTOR = Redactor.newBuilder().setName("adversarial").build();

@@ -267,6 +267,22 @@ public final class EventNarration {
         }
     }
 
+    /**
+     * Whether the message may have a sentence, told without formatting it: a map only with its {@code message} entry
+     * (or a structured message's text), a {@link Narration} only with its own; any other message may format to one.
+     */
+    public static boolean hasHuman(final Message message) {
+        if (message instanceof Narration) {
+            return ((Narration) message).hasHuman();
+        }
+        if (message instanceof MapMessage) {
+            return ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_HUMAN_KEY) != null
+                    || message instanceof StructuredDataMessage && message.getFormat() != null
+                            && !message.getFormat().isEmpty();
+        }
+        return message != null;
+    }
+
     /** The {@code human} sentence as a string, or {@code null} when the event has none; for tests and tools. */
     public static String human(final LogEvent event) {
         final StringBuilder buffer = new StringBuilder();
