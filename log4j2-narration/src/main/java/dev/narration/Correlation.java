@@ -1,6 +1,5 @@
 package dev.narration;
 
-import dev.narration.correlation.CorrelationScope;
 import dev.narration.internal.correlation.ContextSnapshot;
 import dev.narration.internal.correlation.CorrelationIds;
 import dev.narration.internal.correlation.TraceParent;

@@ -1,7 +1,7 @@
 package dev.narration.bench;
 
 import dev.narration.Correlation;
-import dev.narration.correlation.CorrelationScope;
+import dev.narration.CorrelationScope;
 import dev.narration.trace.Trace;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;

@@ -70,11 +70,6 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         return new Builder();
     }
 
-    /** The service identity resolved when the layout was built. */
-    public ServiceIdentity getServiceIdentity() {
-        return service;
-    }
-
     @Override
     public String toSerializable(final LogEvent event) {
         return writeLine(event).toString();

@@ -12,11 +12,11 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * The attributes and nested rules shared by {@code <RedactionRewritePolicy>} and {@code <Redaction>} (inside
  * {@code <NarrationJsonLayout>}), so both accept exactly the same syntax. Log4j injects the annotated fields of
- * this base class into either subclass.
+ * this base class into either subclass's builder, and the setters are public through them.
  *
  * @param <B> the concrete builder, returned by the setters for chaining
  */
-public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
+abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
     static final String DEFAULT_MASK = RedactionEngine.DEFAULT_MASK;
     static final int DEFAULT_MAX_SCAN_LENGTH = RedactionEngine.DEFAULT_MAX_SCAN_LENGTH;
 
@@ -41,7 +41,7 @@ public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
     @PluginElement(RedactionRule.ELEMENT)
     private RedactionRule[] rules;
 
-    protected RedactorBuilder() {}
+    RedactorBuilder() {}
 
     @SuppressWarnings("unchecked")
     private B self() {
@@ -94,7 +94,7 @@ public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
      * Builds the engine, reporting every invalid attribute through the status logger with the element's name and
      * falling back to the default for it: a broken setting never disables redaction.
      */
-    protected Redactor buildRedactor(final String element) {
+    Redactor buildRedactor(final String element) {
         final StatusLogger status = StatusLogger.getLogger();
         final BuiltInRule[] builtIns = BuiltInRule.values();
         final boolean[] enabled = new boolean[builtIns.length];

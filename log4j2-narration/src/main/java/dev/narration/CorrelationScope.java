@@ -1,12 +1,11 @@
-package dev.narration.correlation;
+package dev.narration;
 
-import dev.narration.NarrationFields;
 import dev.narration.internal.correlation.CorrelationIds;
 import dev.narration.internal.correlation.ScopeStack;
 import org.apache.logging.log4j.ThreadContext;
 
 /**
- * The correlation id of a unit of work on the current thread, from {@link dev.narration.Correlation#open}
+ * The correlation id of a unit of work on the current thread, from {@link Correlation#open}
  * until {@link #close()}. While it is open the id is in the {@link ThreadContext} under
  * {@value NarrationFields#CORRELATION_ID}, so every layout, filter and lookup sees it.
  *
