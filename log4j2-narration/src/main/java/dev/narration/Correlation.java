@@ -13,7 +13,7 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
- * Correlation ids that follow a request through threads and services (NARRATION.md §8, docs/correlation.md).
+ * Correlation ids that follow a request through threads and services (docs/standard.md#correlation, docs/correlation.md).
  *
  * <pre>{@code
  * try (var scope = Correlation.openFromHeaders(request::getHeader)) {

@@ -10,7 +10,7 @@ package dev.narration;
  * }</pre>
  */
 public final class NarrationFields {
-    // Context keys that feed the reserved fields of an event (NARRATION.md §4).
+    // Context keys that feed the root fields of an event (docs/standard.md#fields).
     public static final String ACTOR = "actor";
     public static final String ACTION = "action";
     public static final String TARGET = "target";
@@ -19,7 +19,7 @@ public final class NarrationFields {
     public static final String SPAN_ID = "span_id";
     public static final String TRACE_FLAGS = "trace_flags";
 
-    // Common structured fields (seeds/001).
+    // Common structured fields (docs/standard.md#fields).
     public static final String JOB_ID = "job_id";
     public static final String SESSION_ID = "session_id";
     public static final String ENGINE = "engine";

@@ -26,7 +26,7 @@ import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
- * Enforces the editorial standard ({@link EditorialStandard}, NARRATION.md §6) wherever Log4j accepts a filter.
+ * Enforces the editorial standard ({@link EditorialStandard}, docs/standard.md#editorial-standard) wherever Log4j accepts a filter.
  * A <em>match</em> is a conforming event: {@code onMatch} and {@code onMismatch} both default to NEUTRAL, so a bare
  * {@code <EditorialFilter/>} only counts and reports. Every violation is counted per level and rule
  * ({@link #violations()}, JMX) and reported through the status logger, rate-limited.

@@ -1,7 +1,7 @@
 package dev.narration.editorial;
 
 /**
- * The rules of the editorial standard (NARRATION.md §6). Each has a stable {@link #id()}: it names the rule in
+ * The rules of the editorial standard (docs/standard.md#editorial-standard). Each has a stable {@link #id()}: it names the rule in
  * status-logger reports, in JMX attribute keys and in {@link EditorialViolation}s, so dashboards and tests can
  * rely on it.
  */

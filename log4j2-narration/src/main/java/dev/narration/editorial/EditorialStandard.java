@@ -55,7 +55,7 @@ public final class EditorialStandard {
     }
 
     /**
-     * The standard as NARRATION.md defines it: INFO 100, WARN 120, DEBUG and ERROR 150 code points, TRACE and FATAL
+     * The standard as docs/standard.md#editorial-standard defines it: INFO 100, WARN 120, DEBUG and ERROR 150 code points, TRACE and FATAL
      * unlimited; correlation id (context key {@code correlation_id}) required; ERROR needs {@code error_kind} or a
      * throwable.
      */

@@ -26,7 +26,7 @@ import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
- * Writes each event as one line of JSON in the narration shape (NARRATION.md §5): {@code @timestamp},
+ * Writes each event as one line of JSON in the narration shape (docs/standard.md#the-json-line, docs/layout.md#the-line): {@code @timestamp},
  * {@code level}, service identity, {@code actor}, {@code action}, {@code target}, {@code human}, {@code cute},
  * {@code story}, {@code correlation_id}, {@code trace_id}, {@code span_id}, the structured fields, {@code logger},
  * {@code thread} and the exception.

@@ -9,7 +9,7 @@ import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.spi.ExtendedLogger;
 
 /**
- * Garbage-free TRACE helpers for hot paths (NARRATION.md §9), the Java counterparts of the narration macros:
+ * Garbage-free TRACE helpers for hot paths (docs/standard.md#hot-paths), the Java counterparts of the narration macros:
  *
  * <pre>{@code
  * Trace.event(log, "decode", tokenId, "Decoded token");           // action, target, human

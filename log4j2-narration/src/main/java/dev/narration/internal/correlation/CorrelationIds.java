@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Makes and checks correlation ids (NARRATION.md §8). Use {@link dev.narration.Correlation}; this class is its
+ * Makes and checks correlation ids (docs/standard.md#correlation). Use {@link dev.narration.Correlation}; this class is its
  * implementation.
  *
  * <p>A generated id is a ULID: 26 characters of Crockford base 32 ({@code 0-9}, {@code A-Z} without

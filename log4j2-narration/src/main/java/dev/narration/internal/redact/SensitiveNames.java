@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Sensitive key names (NARRATION.md §7): a key is sensitive when, lower-cased with {@code -}, {@code _} and
+ * Sensitive key names (docs/standard.md#redaction, docs/redaction.md#sensitive-keys): a key is sensitive when, lower-cased with {@code -}, {@code _} and
  * {@code .} removed, it equals or ends with one of the names. So {@code db_password}, {@code X-Api-Key},
  * {@code client_secret} and {@code access_token} are sensitive, and {@code password_policy}, {@code tokens_in}
  * and {@code secret_name} are not. Keys are compared in place, from their last character backwards, so checking

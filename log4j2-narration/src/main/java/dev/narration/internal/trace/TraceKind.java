@@ -3,7 +3,7 @@ package dev.narration.internal.trace;
 import java.util.Locale;
 
 /**
- * The kinds of TRACE helper event. Each carries the {@code action} it stands for (NARRATION.md §4: the helper kind
+ * The kinds of TRACE helper event. Each carries the {@code action} it stands for (docs/standard.md#fields: the helper kind
  * is the last source of an event's action) and the marker that {@link TraceMessage#getFormat()} returns.
  *
  * <p>The marker is how a trace event is recognised after an asynchronous hand-off, where Log4j copies the text,
