@@ -2,7 +2,6 @@ package dev.narration.redact;
 
 import dev.narration.internal.redact.BuiltInRule;
 import dev.narration.internal.redact.UserRule;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.logging.log4j.core.config.Node;
@@ -29,13 +28,12 @@ public final class RedactionRule {
     static final String ELEMENT = "RedactionRule";
 
     private final String name;
-    private final Pattern pattern;
-    private final String[] keywords;
+    /** The rule as the engine runs it; {@code null} for an invalid rule. */
+    private final UserRule rule;
 
-    private RedactionRule(final String name, final Pattern pattern, final String[] keywords) {
+    private RedactionRule(final String name, final UserRule rule) {
         this.name = name;
-        this.pattern = pattern;
-        this.keywords = keywords;
+        this.rule = rule;
     }
 
     @PluginBuilderFactory
@@ -50,17 +48,17 @@ public final class RedactionRule {
 
     /** Whether the rule is usable (it had a name and a valid pattern). */
     public boolean isValid() {
-        return name != null && pattern != null;
+        return rule != null;
     }
 
-    /** The rule as the engine runs it; only for a valid rule. */
+    /** The rule as the engine runs it; {@code null} for an invalid rule. */
     UserRule userRule() {
-        return new UserRule(name, pattern, keywords);
+        return rule;
     }
 
     @Override
     public String toString() {
-        return ELEMENT + "{name=" + name + ", pattern=" + pattern + ", keywords=" + Arrays.toString(keywords) + '}';
+        return ELEMENT + "{name=" + name + (rule == null ? ", invalid}" : ", " + rule + '}');
     }
 
     /** Builds a {@link RedactionRule}; {@code name} and {@code pattern} are required. */
@@ -99,23 +97,23 @@ public final class RedactionRule {
             if (name == null || name.isBlank()) {
                 StatusLogger.getLogger().error("{}: missing name attribute (pattern=\"{}\"); the rule is ignored.",
                         ELEMENT, pattern);
-                return new RedactionRule(null, null, literals);
+                return new RedactionRule(null, null);
             }
             if (BuiltInRule.named(name.trim()) != null) {
                 StatusLogger.getLogger().error("{}: name=\"{}\" is a built-in rule's name; choose another. The rule is ignored.",
                         ELEMENT, name);
-                return new RedactionRule(null, null, literals);
+                return new RedactionRule(null, null);
             }
             if (pattern == null || pattern.isEmpty()) {
                 StatusLogger.getLogger().error("{} name=\"{}\": missing pattern attribute; the rule is ignored.", ELEMENT, name);
-                return new RedactionRule(name.trim(), null, literals);
+                return new RedactionRule(name.trim(), null);
             }
             try {
-                return new RedactionRule(name.trim(), Pattern.compile(pattern), literals);
+                return new RedactionRule(name.trim(), new UserRule(name.trim(), Pattern.compile(pattern), literals));
             } catch (PatternSyntaxException e) {
                 StatusLogger.getLogger().error("{} name=\"{}\": invalid pattern=\"{}\": {}; the rule is ignored.",
                         ELEMENT, name, pattern, e.getDescription());
-                return new RedactionRule(name.trim(), null, literals);
+                return new RedactionRule(name.trim(), null);
             }
         }
     }

@@ -48,19 +48,8 @@ public final class EventNarration {
      * from the logger name: an inferred actor is chosen by code, a given one is data.
      */
     public static String givenActor(final LogEvent event) {
-        final Message message = event.getMessage();
-        if (message instanceof Narration) {
-            final String own = ((Narration) message).getActor();
-            if (own != null) {
-                return own;
-            }
-        } else if (message instanceof MapMessage) {
-            final String entry = entry(message, FieldKeys.ACTOR);
-            if (entry != null) {
-                return entry;
-            }
-        }
-        return context(event, FieldKeys.ACTOR);
+        final String own = own(event.getMessage(), null, ACTOR);
+        return own != null ? own : context(event, FieldKeys.ACTOR);
     }
 
     public static String action(final LogEvent event) {
@@ -81,23 +70,8 @@ public final class EventNarration {
      * ({@code enter}, {@code exit}, …), which code chooses.
      */
     public static String givenAction(final LogEvent event, final TraceFields trace) {
-        final Message message = event.getMessage();
-        if (message instanceof Narration) {
-            final String own = ((Narration) message).getAction();
-            if (own != null) {
-                return own;
-            }
-        } else if (trace != null) {
-            if (trace.action() != null) {
-                return trace.action();
-            }
-        } else if (message instanceof MapMessage) {
-            final String entry = entry(message, FieldKeys.ACTION);
-            if (entry != null) {
-                return entry;
-            }
-        }
-        return context(event, FieldKeys.ACTION);
+        final String own = own(event.getMessage(), trace, ACTION);
+        return own != null ? own : context(event, FieldKeys.ACTION);
     }
 
     public static String target(final LogEvent event) {
@@ -106,23 +80,8 @@ public final class EventNarration {
 
     /** As {@link #target(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
     public static String target(final LogEvent event, final TraceFields trace) {
-        final Message message = event.getMessage();
-        if (message instanceof Narration) {
-            final String own = ((Narration) message).getTarget();
-            if (own != null) {
-                return own;
-            }
-        } else if (trace != null) {
-            if (trace.target() != null) {
-                return trace.target();
-            }
-        } else if (message instanceof MapMessage) {
-            final String entry = entry(message, FieldKeys.TARGET);
-            if (entry != null) {
-                return entry;
-            }
-        }
-        return context(event, FieldKeys.TARGET);
+        final String own = own(event.getMessage(), trace, TARGET);
+        return own != null ? own : context(event, FieldKeys.TARGET);
     }
 
     public static String correlationId(final LogEvent event) {
@@ -140,32 +99,66 @@ public final class EventNarration {
      * (configuration-wide filters) need this.
      */
     public static String correlationId(final Message message, final ReadOnlyStringMap context, final String contextKey) {
-        return correlationId(message, TraceFields.of(message), context, contextKey);
+        final String own = own(message, TraceFields.of(message), CORRELATION_ID);
+        return own != null ? own : context(context, contextKey);
     }
 
     /** As {@link #correlationId(LogEvent)}, with the event's trace fields already read (see {@link #action(LogEvent, TraceFields)}). */
     public static String correlationId(final LogEvent event, final TraceFields trace) {
-        return correlationId(event.getMessage(), trace, event.getContextData(), FieldKeys.CORRELATION_ID);
+        final String own = own(event.getMessage(), trace, CORRELATION_ID);
+        return own != null ? own : context(event, FieldKeys.CORRELATION_ID);
     }
 
-    private static String correlationId(
-            final Message message, final TraceFields trace, final ReadOnlyStringMap context, final String contextKey) {
+    // The root fields a message may give itself, for own().
+    private static final int ACTOR = 0;
+    private static final int ACTION = 1;
+    private static final int TARGET = 2;
+    private static final int CORRELATION_ID = 3;
+
+    /**
+     * The message's own value of a root field, the first source of every one: a {@link Narration}'s, a TRACE
+     * helper's ({@code trace}, or {@code null} when the message is not one), or a {@link MapMessage}'s entry of the
+     * field's name; {@code null} when the message has none.
+     */
+    private static String own(final Message message, final TraceFields trace, final int field) {
         if (message instanceof Narration) {
-            final String own = ((Narration) message).getCorrelationId();
-            if (own != null) {
-                return own;
-            }
-        } else if (trace != null) {
-            if (trace.correlationId() != null) {
-                return trace.correlationId();
-            }
-        } else if (message instanceof MapMessage) {
-            final String entry = entry(message, FieldKeys.CORRELATION_ID);
-            if (entry != null) {
-                return entry;
+            final Narration narration = (Narration) message;
+            switch (field) {
+                case ACTOR:
+                    return narration.getActor();
+                case ACTION:
+                    return narration.getAction();
+                case TARGET:
+                    return narration.getTarget();
+                default:
+                    return narration.getCorrelationId();
             }
         }
-        return context(context, contextKey);
+        if (trace != null) {
+            switch (field) {
+                case ACTION:
+                    return trace.action();
+                case TARGET:
+                    return trace.target();
+                case CORRELATION_ID:
+                    return trace.correlationId();
+                default:
+                    return null;
+            }
+        }
+        if (message instanceof MapMessage) {
+            switch (field) {
+                case ACTOR:
+                    return entry(message, FieldKeys.ACTOR);
+                case ACTION:
+                    return entry(message, FieldKeys.ACTION);
+                case TARGET:
+                    return entry(message, FieldKeys.TARGET);
+                default:
+                    return entry(message, FieldKeys.CORRELATION_ID);
+            }
+        }
+        return null;
     }
 
     public static String cute(final LogEvent event) {
@@ -192,25 +185,18 @@ public final class EventNarration {
      * trace fields, or {@code null}.
      */
     static boolean messageSupplies(final Message message, final TraceFields trace, final String sourceKey) {
-        if (message instanceof Narration) {
-            final Narration narration = (Narration) message;
-            switch (sourceKey) {
-                case FieldKeys.ACTOR:
-                    return narration.getActor() != null;
-                case FieldKeys.ACTION:
-                    return narration.getAction() != null;
-                case FieldKeys.TARGET:
-                    return narration.getTarget() != null;
-                case FieldKeys.CORRELATION_ID:
-                    return narration.getCorrelationId() != null;
-                default:
-                    return false;
-            }
+        switch (sourceKey) {
+            case FieldKeys.ACTOR:
+                return own(message, trace, ACTOR) != null;
+            case FieldKeys.ACTION:
+                return own(message, trace, ACTION) != null;
+            case FieldKeys.TARGET:
+                return own(message, trace, TARGET) != null;
+            case FieldKeys.CORRELATION_ID:
+                return own(message, trace, CORRELATION_ID) != null;
+            default:
+                return false;
         }
-        if (trace != null) {
-            return trace.supplies(sourceKey);
-        }
-        return message instanceof MapMessage && FieldKeys.isMessageSourceKey(sourceKey) && entry(message, sourceKey) != null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.narration.internal.redact;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,11 @@ public final class UserRule {
             }
         }
         return false;
+    }
+
+    @Override
+    public String toString() {
+        return "pattern=" + pattern + ", keywords=" + Arrays.toString(keywords);
     }
 
     private static boolean contains(final CharSequence text, final String keyword) {

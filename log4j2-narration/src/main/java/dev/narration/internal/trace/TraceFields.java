@@ -194,20 +194,6 @@ public final class TraceFields {
         return kind == TraceKind.EVENT ? string(TraceText.CORRELATION_ID) : null;
     }
 
-    /** Whether the helper supplies the reserved field that this context key would otherwise feed. */
-    public boolean supplies(final String contextKey) {
-        switch (contextKey) {
-            case dev.narration.NarrationFields.ACTION:
-                return action() != null;
-            case dev.narration.NarrationFields.TARGET:
-                return target() != null;
-            case dev.narration.NarrationFields.CORRELATION_ID:
-                return correlationId() != null;
-            default:
-                return false;
-        }
-    }
-
     public int fieldCount() {
         return kind == null ? 0 : fields;
     }
