@@ -80,10 +80,7 @@ class EditorialFilterAllocationTest {
                 conforming[0]++;
             }
         };
-        double best = Double.MAX_VALUE;
-        for (int round = 0; round < ROUNDS && best >= 1.0; round++) {
-            best = Math.min(best, Allocations.perCall(WARM_UP, MEASURED, counted));
-        }
+        final double best = Allocations.steadyPerCall(WARM_UP, MEASURED, ROUNDS, counted);
         assertThat(conforming[0]).isEqualTo(calls[0]);
         return best;
     }

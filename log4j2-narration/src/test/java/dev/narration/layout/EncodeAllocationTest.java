@@ -36,7 +36,7 @@ class EncodeAllocationTest {
     void plainInfoEventEncodesWithoutAllocating() {
         final LogEvent event = event(new ParameterizedMessage("Accepted request; queued at position {} on pool {}", 3, "default"));
         event.getMessage().getFormattedMessage();
-        final double perCall = Allocations.perCall(50_000, 20_000, () -> layout.encode(event, destination));
+        final double perCall = Allocations.steadyPerCall(50_000, 20_000, 3, () -> layout.encode(event, destination));
         assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
         assertThat(destination.bytes()).isPositive();
     }
@@ -51,7 +51,7 @@ class EncodeAllocationTest {
                 .setServiceName("orchestratord").setEnvironment(Map.of())
                 .setRedaction(Redactor.newBuilder().setName("pieces-allocation").build()).build();
         for (final NarrationJsonLayout encoder : new NarrationJsonLayout[] {layout, redacting}) {
-            final double perCall = Allocations.perCall(50_000, 20_000, () -> encoder.encode(event, destination));
+            final double perCall = Allocations.steadyPerCall(50_000, 20_000, 3, () -> encoder.encode(event, destination));
             assertThat(perCall).as("bytes allocated per encoded event by %s", encoder).isLessThan(1.0);
         }
     }
@@ -61,7 +61,7 @@ class EncodeAllocationTest {
         final LogEvent event = event(Narration.action("accept").target("job-123").human("Accepted request; queued at position {}", 3)
                 .cute("Welcome to the queue! 🎫").field("queue_position", 3).field("load", 0.25).field("gpu", true));
         event.getMessage().getFormattedMessage();
-        final double perCall = Allocations.perCall(50_000, 20_000, () -> layout.encode(event, destination));
+        final double perCall = Allocations.steadyPerCall(50_000, 20_000, 3, () -> layout.encode(event, destination));
         assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
     }
 }

@@ -129,8 +129,8 @@ public final class TokenScanner {
      * hit, so scanning a whole text is a sequence of calls that each start where the last one ended.
      */
     long find(final char[] text, final int from, final int limit) {
-        // The same steps as atScanStart and at, written out: through calls to them, C2 compiles this loop
-        // 15 % slower on a 1 KB text (FirstStageBenchmark clean1k, 1,084 against 1,206-1,266 ns).
+        // The same steps as atScanStart and at, written out: through calls to them, C2 compiles this loop slower
+        // (FirstStageBenchmark clean1k, docs/performance.md).
         if (from < limit && (from == 0 || !is(text[from - 1], ALNUM))) {
             if (mayStart(text, from, limit)) {
                 final long hit = atWordStart(text, from, limit);
