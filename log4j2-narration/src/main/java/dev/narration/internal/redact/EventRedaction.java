@@ -45,10 +45,6 @@ public final class EventRedaction {
         return this;
     }
 
-    public RedactionEngine engine() {
-        return engine;
-    }
-
     /** The buffer the scans copy text into, for {@link ScanBuffer#copyOf} and {@link ScanBuffer#foundIn}. */
     public ScanBuffer buffer() {
         return buffer;
