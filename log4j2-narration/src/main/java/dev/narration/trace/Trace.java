@@ -30,7 +30,8 @@ import org.apache.logging.log4j.spi.ExtendedLogger;
  * the kind is the {@code action} ({@code enter}, {@code exit}, {@code loop}, {@code state}), the function or
  * subject is the {@code target}, the rendered sentence is {@code human}, and the numbers are typed fields:
  * {@code iteration}, {@code total}, {@code elapsed_ms}, {@code from}, {@code to}, {@code result} and the argument
- * names. There is no cute or story rendering on the hot path, and no redaction either: never pass secrets.
+ * names. There is no cute or story rendering on the hot path, and no redaction of the helpers' own (the layout's
+ * {@code <Redaction>} and the rewrite policy mask their events as any other): never pass secrets.
  *
  * <p>Numbers are {@code long}; other values are passed as {@code String} (convert explicitly, so that no hidden
  * {@code toString()} runs). A helper never throws; {@code null} strings are left out.
