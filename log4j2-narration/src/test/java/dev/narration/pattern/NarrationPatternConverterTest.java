@@ -2,13 +2,13 @@ package dev.narration.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Narration;
 import dev.narration.event.FieldKeys;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import dev.narration.testsupport.LogfmtPairs;
 import dev.narration.testsupport.StatusCapture;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
