@@ -87,6 +87,7 @@ class LnavFormatIT {
     }
 
     private static Path writeOrchestratorLog() {
+        final Path file;
         try (Log4jFixture log4j = Log4jFixture.sync(config("orchestratord"))) {
             final Logger admission = log4j.logger("com.acme.orchestratord.Admission");
             admission.trace(Narration.action("poll").human("Polled the admission queue"));
@@ -107,14 +108,15 @@ class LnavFormatIT {
             admission.info(new StringMapMessage().with("message", "Queue limits reloaded").with(NarrationFields.POOL_ID, "default"));
             admission.fatal(Narration.action("stop").human("Lost the job store; stopping"),
                     new IllegalStateException("job store gone", new IOException("disk full")));
-            log4j.close();
-            return log4j.dir().resolve("orchestratord.jsonl");
+            file = log4j.dir().resolve("orchestratord.jsonl");
         } finally {
             ThreadContext.clearMap();
         }
+        return file; // written: the fixture is closed
     }
 
     private static Path writeWorkerLog() {
+        final Path file;
         try (Log4jFixture log4j = Log4jFixture.sync(config("workerd"))) {
             final Logger worker = log4j.logger("com.acme.workerd.Worker");
             ThreadContext.put(NarrationFields.CORRELATION_ID, "req-5a01");
@@ -132,11 +134,11 @@ class LnavFormatIT {
                     .field(NarrationFields.TOKENS_OUT, 240).field(NarrationFields.DECODE_TIME_MS, 2700));
             worker.info(Narration.action("complete").target("job-3").human("Completed job-3")
                     .field(NarrationFields.DURATION_MS, 2900.25).field("gpu_util", 0.5));
-            log4j.close();
-            return log4j.dir().resolve("workerd.jsonl");
+            file = log4j.dir().resolve("workerd.jsonl");
         } finally {
             ThreadContext.clearMap();
         }
+        return file; // written: the fixture is closed
     }
 
     private static String config(final String service) {
