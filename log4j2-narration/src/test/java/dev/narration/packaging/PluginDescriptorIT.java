@@ -2,9 +2,12 @@ package dev.narration.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.narration.testsupport.JsonLines;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,6 +66,18 @@ class PluginDescriptorIT {
             assertThat(services).isNotNull();
             assertThat(new String(jarFile.getInputStream(services).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
                     .isEqualTo("dev.narration.correlation.OpenTelemetryContextDataProvider");
+        }
+    }
+
+    /** The lnav format ships in the jar, where docs/reading.md tells users to take it from (read by LnavFormatIT). */
+    @Test
+    void lnavFormatIsInTheJar() throws Exception {
+        try (JarFile jarFile = new JarFile(new File(System.getProperty("bundle.jar")))) {
+            final JarEntry format = jarFile.getJarEntry("lnav/narration_log.json");
+            assertThat(format).as("lnav/narration_log.json").isNotNull();
+            final JsonNode json = JsonLines.parse(new String(jarFile.getInputStream(format).readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(json.path("narration_log").path("json").asBoolean()).isTrue();
+            assertThat(json.path("narration_log").path("timestamp-field").asText()).isEqualTo("@timestamp");
         }
     }
 }
