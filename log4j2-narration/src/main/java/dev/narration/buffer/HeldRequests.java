@@ -6,8 +6,9 @@ import org.apache.logging.log4j.core.LogEvent;
 
 /**
  * The requests that hold events, by correlation id and from least to most recently used, with the totals that the
- * caps bound. Every operation costs O(1), or O(events dropped) when a cap or {@code maxAge} drops events, each
- * event being dropped once: the buffer calls it under its lock. Drops are counted here, where they happen.
+ * caps bound. Every operation costs O(1), plus O(events dropped) when a cap or {@code maxAge} drops events (each
+ * event is dropped once) and at most O(events of one request) when its ring is resized: the buffer calls it under
+ * its lock. Drops and flushes are counted here, where they happen, so the counters balance at every moment.
  */
 final class HeldRequests {
     private final BufferLimits limits;
@@ -78,10 +79,27 @@ final class HeldRequests {
         return causes;
     }
 
-    /** Takes a request's held events out, to be flushed or dropped by the caller; {@code null} if it holds none. */
-    HeldEvents take(final String id) {
+    /**
+     * Takes a request's held events out to be written, less those older than {@code maxAge}, and counts them as
+     * flushed; {@code null} if it holds none.
+     */
+    HeldEvents takeToFlush(final String id, final long now) {
         final HeldEvents request = byId.get(id);
-        return request == null ? null : remove(request);
+        if (request == null) {
+            return null;
+        }
+        remove(request);
+        counters.onDropped(DropCause.MAX_AGE, request.dropHeldUntil(now - limits.maxAgeNanos));
+        counters.onFlush(request.size());
+        return request;
+    }
+
+    /** Drops a request's held events at its end. */
+    void end(final String id) {
+        final HeldEvents request = byId.get(id);
+        if (request != null) {
+            counters.onDropped(DropCause.REQUEST_END, remove(request).size());
+        }
     }
 
     /** Drops whole requests whose newest event is older than {@code maxAge}, oldest first. */

@@ -213,36 +213,25 @@ public final class RequestBuffer extends AbstractAppender {
         return true;
     }
 
-    /** Writes the request's held events, oldest first, skipping (and counting) those older than maxAge. */
+    /**
+     * Writes the request's held events, oldest first. They are taken out under the lock (those older than maxAge
+     * dropped there, a prefix) and written after it is released; a later event of the request is held anew.
+     */
     private void flush(final String id) {
         final HeldEvents request;
         synchronized (lock) {
-            request = held.take(id);
+            request = held.takeToFlush(id, nanoClock.getAsLong());
         }
-        if (request == null) {
-            return;
-        }
-        final long cutoff = nanoClock.getAsLong() - limits.maxAgeNanos;
-        long written = 0;
-        long expired = 0;
-        for (int i = 0; i < request.size(); i++) {
-            if (request.heldAt(i) - cutoff <= 0) {
-                expired++;
-            } else {
+        if (request != null) {
+            for (int i = 0; i < request.size(); i++) {
                 forward(request.event(i));
-                written++;
             }
         }
-        counters.onDropped(DropCause.MAX_AGE, expired);
-        counters.onFlush(written);
     }
 
     private void end(final String id) {
         synchronized (lock) {
-            final HeldEvents request = held.take(id);
-            if (request != null) {
-                counters.onDropped(DropCause.REQUEST_END, request.size());
-            }
+            held.end(id);
         }
     }
 

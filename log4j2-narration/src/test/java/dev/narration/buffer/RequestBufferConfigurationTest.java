@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The buffer as users configure it: its attributes, its appender references, reconfiguration and JMX. */
 class RequestBufferConfigurationTest {
@@ -126,15 +127,17 @@ class RequestBufferConfigurationTest {
         }
     }
 
-    @Test
-    void onReconfigurationTheOldBufferDropsWhatItHeldAndTheNewOneWorks() throws Exception {
+    @ParameterizedTest(name = "allAsync={0}")
+    @ValueSource(booleans = {false, true})
+    void onReconfigurationTheOldBufferDropsWhatItHeldAndTheNewOneWorks(final boolean allAsync) throws Exception {
         try (StatusCapture status = StatusCapture.start()) {
-            final Log4jFixture log4j = Log4jFixture.sync(BufferedLines.config(""));
+            final Log4jFixture log4j = BufferedLines.starter(allAsync).apply(BufferedLines.config(""));
             final RequestBuffer old = BufferedLines.buffer(log4j);
             final Logger log = log4j.logger("com.acme.orchestratord.Admission");
             try (CorrelationScope scope = Correlation.open("req-across")) {
                 log.debug("held by the old configuration");
                 log.debug("also held by the old configuration");
+                awaitHeld(old, 2);
                 final String xml = BufferedLines.config("").replace("${dir}", log4j.dir().toString());
                 log4j.context().setConfiguration(new XmlConfiguration(log4j.context(),
                         new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))));
@@ -153,10 +156,32 @@ class RequestBufferConfigurationTest {
                 log.debug("dropped at the end");
             }
             final RequestBuffer current = BufferedLines.buffer(log4j);
-            assertThat(current.counters().dropped(DropCause.REQUEST_END)).as("the end reaches the new buffer").isEqualTo(1);
             final Map<String, List<String>> byId = BufferedLines.humansById(log4j.stopAndReadLines(BufferedLines.FILE));
+            assertThat(current.counters().dropped(DropCause.REQUEST_END)).as("the end reaches the new buffer").isEqualTo(1);
+            assertThat(current.counters().dropped(DropCause.STOP)).isZero();
             assertThat(byId.get("req-across")).containsExactly("held by the new configuration", "failed");
             assertThat(byId).doesNotContainKey("req-after");
+        }
+    }
+
+    /** Until the buffer has held that many events (on the background thread with async loggers), at most 30 s. */
+    private static void awaitHeld(final RequestBuffer buffer, final long events) throws InterruptedException {
+        final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (buffer.counters().held() < events && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
+        assertThat(buffer.counters().held()).as("events held").isEqualTo(events);
+    }
+
+    @Test
+    void aLoggerConfiguredUnderTheEndsNameIsLeftAloneWithAWarning() {
+        try (StatusCapture status = StatusCapture.start();
+                Log4jFixture log4j = Log4jFixture.sync(BufferedLines.configWith("", "",
+                        "<Logger name='dev.narration.buffer.RequestEnd' level='TRACE'/>"
+                                + "<Root level='TRACE'><AppenderRef ref='requests'/></Root>"))) {
+            assertThat(status.warnings()).anySatisfy(warning -> assertThat(warning).contains(
+                    "the configuration has its own <Logger name=\"dev.narration.buffer.RequestEnd\">", "remove it"));
+            assertThat(log4j.context().getConfiguration().getLoggers().get(RequestEnds.LOGGER_NAME).getAppenders()).isEmpty();
         }
     }
 
