@@ -30,12 +30,16 @@ final class ScopeStack {
         ThreadContext.put(NarrationFields.CORRELATION_ID, scope.id());
     }
 
-    static void pop(final CorrelationScope scope) {
+    /**
+     * Takes the scope off this thread's stack; returns whether its id left the thread with it, that is whether no
+     * other open scope (nor the id the thread had before) carries the same id.
+     */
+    static boolean pop(final CorrelationScope scope) {
         final ScopeStack stack = CURRENT.get();
         // Not on this thread's stack: already closed, or closed from another thread, which cannot change the
         // owner's context. Either way there is nothing to restore here.
         if (stack == null || !stack.open.remove(scope)) {
-            return;
+            return false;
         }
         if (stack.open.isEmpty()) {
             CURRENT.remove();
@@ -47,6 +51,16 @@ final class ScopeStack {
         } else {
             ThreadContext.put(NarrationFields.CORRELATION_ID, stack.open.get(stack.open.size() - 1).id());
         }
+        return !scope.id().equals(stack.idBefore) && !stack.carries(scope.id());
+    }
+
+    private boolean carries(final String id) {
+        for (int i = 0; i < open.size(); i++) {
+            if (open.get(i).id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes the thread's scopes aside while a propagated task runs, so the task starts with none of them. */

@@ -3,6 +3,7 @@ package dev.narration.editorial;
 import dev.narration.Narration;
 import dev.narration.NarrationFields;
 import dev.narration.event.EventNarration;
+import dev.narration.internal.jmx.MBeanRegistration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +61,11 @@ public final class EditorialFilter extends AbstractFilter {
         this.name = name;
         this.standard = standard;
         this.reporter = builder.report ? new ViolationReporter(name, standard, builder.reportIntervalSeconds) : null;
-        this.mbeanName = builder.report ? MBeanRegistration.register(contextName, this) : null;
+        this.mbeanName = builder.report
+                ? MBeanRegistration.register(MBeanRegistration.DOMAIN + ":type=" + PLUGIN_NAME
+                        + ",context=" + ObjectName.quote(contextName) + ",name=" + ObjectName.quote(name),
+                        this, mxBean(), EditorialFilterMXBean.class, component())
+                : null;
     }
 
     @PluginBuilderFactory
@@ -88,7 +93,11 @@ public final class EditorialFilter extends AbstractFilter {
         return mbeanName;
     }
 
-    EditorialFilterMXBean mxBean() {
+    private String component() {
+        return PLUGIN_NAME + " \"" + name + '"';
+    }
+
+    private EditorialFilterMXBean mxBean() {
         return new EditorialFilterMXBean() {
             @Override
             public Map<String, Long> getViolations() {
@@ -111,7 +120,7 @@ public final class EditorialFilter extends AbstractFilter {
     public boolean stop(final long timeout, final TimeUnit timeUnit) {
         setStopping();
         if (mbeanName != null) {
-            MBeanRegistration.unregister(mbeanName, this);
+            MBeanRegistration.unregister(mbeanName, this, component());
         }
         setStopped();
         return true;
