@@ -67,6 +67,15 @@ enum BuiltInRule {
         return this == SCAN_LIMIT || this == REDACTION_ERROR;
     }
 
+    /** Which rules are on when the configuration names none in {@code enable} or {@code disable}, by ordinal. */
+    static boolean[] enabledByDefault() {
+        final boolean[] enabled = new boolean[ALL.length];
+        for (final BuiltInRule rule : ALL) {
+            enabled[rule.ordinal()] = !rule.optional;
+        }
+        return enabled;
+    }
+
     static BuiltInRule named(final String name) {
         for (final BuiltInRule rule : ALL) {
             if (rule.ruleName.equals(name)) {

@@ -93,10 +93,7 @@ public abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
      */
     protected Redactor buildRedactor(final String element) {
         final StatusLogger status = StatusLogger.getLogger();
-        final boolean[] enabled = new boolean[BuiltInRule.ALL.length];
-        for (final BuiltInRule rule : BuiltInRule.ALL) {
-            enabled[rule.ordinal()] = !rule.optional;
-        }
+        final boolean[] enabled = BuiltInRule.enabledByDefault();
         for (final String ruleName : list(enable)) {
             final BuiltInRule rule = BuiltInRule.named(ruleName);
             if (rule == null) {
