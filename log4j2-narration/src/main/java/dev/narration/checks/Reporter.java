@@ -11,8 +11,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Prints a check's warning at a tree, unless a declaration around it says {@code @SuppressWarnings("narration")}
- * or {@code @SuppressWarnings("narration:<check>")}. Plain warnings, so that {@code -Werror} fails the build on
- * them as on javac's own.
+ * or {@code @SuppressWarnings("narration:<check>")}. Mandatory warnings: {@code -Werror} fails the build on them
+ * as on plain ones, and {@code -nowarn} does not hide them, which a build may pass without meaning to (Maven's
+ * compiler plugin before 3.13 does unless {@code showWarnings} is set).
  */
 final class Reporter {
     private final Trees trees;
@@ -23,7 +24,7 @@ final class Reporter {
 
     void warn(final Check check, final TreePath at, final String message) {
         if (!suppressed(check, at)) {
-            trees.printMessage(Diagnostic.Kind.WARNING, check.prefix() + message, at.getLeaf(), at.getCompilationUnit());
+            trees.printMessage(Diagnostic.Kind.MANDATORY_WARNING, check.prefix() + message, at.getLeaf(), at.getCompilationUnit());
         }
     }
 

@@ -37,6 +37,14 @@ class ChecksTest {
         assertThat(compilation.otherProblems()).containsExactly("ERROR line -1: warnings found and -Werror specified");
     }
 
+    /** Maven's compiler plugin before 3.13 passes -nowarn unless told otherwise: the findings must still show, and fail. */
+    @Test
+    void nowarnHidesNothingAndWerrorStillFails() {
+        final SampleCompilation compilation = SampleCompilation.compile("Length.java", "-nowarn", "-Werror");
+        assertThat(SampleCompilation.lines(compilation.findings())).isEqualTo(SampleCompilation.lines(compilation.expected()));
+        assertThat(compilation.succeeded).isFalse();
+    }
+
     @Test
     void suppressionNamesNoLintCategoryOfJavacs() {
         final SampleCompilation compilation = SampleCompilation.compile("Suppressed.java", "-Xlint:all");

@@ -108,7 +108,7 @@ final class SampleCompilation {
         for (final Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
             final String message = diagnostic.getMessage(Locale.ROOT);
             final Matcher check = Pattern.compile("^\\[narration:([a-z]+)\\] ").matcher(message);
-            if (diagnostic.getKind() == Diagnostic.Kind.WARNING && check.find()) {
+            if (diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING && check.find()) {
                 findings.add(new Finding(check.group(1), diagnostic.getLineNumber(), message));
             }
         }
