@@ -30,7 +30,7 @@ final class SampleCompilation {
     private static final Pattern MARKER = Pattern.compile("//\\s*((?:narration:[a-z]+\\s*)+)");
 
     /** One warning or error, by the line it points at. */
-    record Finding(String check, long line, String message) {
+    record Finding(String check, long line, String message, String file) {
         @Override
         public String toString() {
             return "line " + line + " " + check;
@@ -55,9 +55,14 @@ final class SampleCompilation {
 
     /** Compiles the sample with the given {@code -Xplugin:} option (or none when it is {@code null}). */
     static SampleCompilation compileWith(final String plugin, final String sample, final String... options) {
+        return compileFiles(plugin, List.of(sample(sample)), options);
+    }
+
+    /** Compiles source files together; {@link #expected()} reads the first one's markers. */
+    static SampleCompilation compileFiles(final String plugin, final List<Path> sources, final String... options) {
         final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         final DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-        final Path source = sample(sample);
+        final Path source = sources.get(0);
         try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
             final Path out = Files.createTempDirectory("narration-checks");
             final List<String> arguments = new ArrayList<>(List.of(
@@ -68,7 +73,7 @@ final class SampleCompilation {
             }
             arguments.addAll(Arrays.asList(options));
             final boolean succeeded = compiler.getTask(null, files, collector, arguments, null,
-                    files.getJavaFileObjects(source)).call();
+                    files.getJavaFileObjectsFromPaths(sources)).call();
             return new SampleCompilation(succeeded, collector.getDiagnostics(), source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,7 +114,8 @@ final class SampleCompilation {
             final String message = diagnostic.getMessage(Locale.ROOT);
             final Matcher check = Pattern.compile("^\\[narration:([a-z]+)\\] ").matcher(message);
             if (diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING && check.find()) {
-                findings.add(new Finding(check.group(1), diagnostic.getLineNumber(), message));
+                findings.add(new Finding(check.group(1), diagnostic.getLineNumber(), message,
+                        diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri()).getFileName().toString()));
             }
         }
         findings.sort((a, b) -> a.line() != b.line() ? Long.compare(a.line(), b.line()) : a.check().compareTo(b.check()));
@@ -125,7 +131,7 @@ final class SampleCompilation {
                 final Matcher marker = MARKER.matcher(lines.get(i));
                 if (marker.find()) {
                     for (final String name : marker.group(1).trim().split("\\s+")) {
-                        expected.add(new Finding(name.substring("narration:".length()), i + 1, null));
+                        expected.add(new Finding(name.substring("narration:".length()), i + 1, null, source.getFileName().toString()));
                     }
                 }
             }
