@@ -65,7 +65,7 @@ final class PluginOptions {
 
     private void error(final String option, final String problem) {
         errors.add("[" + Check.ALL + "] plugin option \"" + option + "\" is invalid: " + problem
-                + "; for example -Xplugin:\"Narration length.INFO=80\" (see docs/checks.md)");
+                + "; for example -Xplugin:\"Narration length.INFO=80\" (see checks.md)");
     }
 
     private static String levelNames() {

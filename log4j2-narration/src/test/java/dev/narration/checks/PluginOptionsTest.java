@@ -44,6 +44,6 @@ class PluginOptionsTest {
         final List<String> errors = compilation.diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .map(d -> d.getMessage(Locale.ROOT)).toList();
         assertThat(errors).containsExactly("[narration] plugin option \"" + option + "\" is invalid: " + problem
-                + "; for example -Xplugin:\"Narration length.INFO=80\" (see docs/checks.md)");
+                + "; for example -Xplugin:\"Narration length.INFO=80\" (see checks.md)");
     }
 }
