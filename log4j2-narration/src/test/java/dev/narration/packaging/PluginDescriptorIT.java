@@ -58,6 +58,17 @@ class PluginDescriptorIT {
         }
     }
 
+    /** javac finds the Narration plugin through the jar's service file (docs/checks.md). */
+    @Test
+    void javacPluginIsRegistered() throws Exception {
+        try (JarFile jarFile = new JarFile(new File(System.getProperty("bundle.jar")))) {
+            final JarEntry services = jarFile.getJarEntry("META-INF/services/com.sun.source.util.Plugin");
+            assertThat(services).isNotNull();
+            assertThat(new String(jarFile.getInputStream(services).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim())
+                    .isEqualTo("dev.narration.checks.NarrationPlugin");
+        }
+    }
+
     /** Log4j finds the OpenTelemetry context-data provider through the jar's service file. */
     @Test
     void openTelemetryContextDataProviderIsRegistered() throws Exception {
