@@ -38,7 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>An HTML comment on the line before the fence says otherwise: {@code <!-- compile: members -->} (fields,
  *       methods and nested types, compiled inside a class), {@code <!-- compile: unit -->} (a whole source file),
  *       {@code <!-- compile: quote WHOSE -->} (a quotation of someone else's source, such as Log4j's, not compiled;
- *       it says whose).</li>
+ *       it says whose), {@code <!-- compile: excerpt PATH -->} (lines of a source file of this repository that the
+ *       build compiles, such as the Spring Boot example's, which needs a class path of its own: every line of the
+ *       block is in that file, in order; a line {@code // …} stands for the lines left out).</li>
  *   <li>{@code name=N} names a block; {@code after=N} makes a block of the same kind continue block {@code N} of the
  *       same file: compiled with its imports and text first, as a reader who pastes both in order would.</li>
  * </ul>
@@ -50,7 +52,7 @@ class DocSnippetsTest {
     private static final Pattern MARKER = Pattern.compile("^<!--\\s*compile:\\s*(.*?)\\s*-->\\s*$");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*(//.*)?$");
 
-    private enum Kind { STATEMENTS, MEMBERS, UNIT, QUOTE }
+    private enum Kind { STATEMENTS, MEMBERS, UNIT, QUOTE, EXCERPT }
 
     /** One block: where it is, how it is compiled, and its text split into imports and the rest. */
     private static final class Block {
@@ -126,6 +128,9 @@ class DocSnippetsTest {
             if (block.kind == Kind.QUOTE) {
                 tests.add(DynamicTest.dynamicTest(block.where() + " quotes " + block.quoted,
                         () -> assertThat(block.quoted).as(block.where() + ": say whose source it quotes").isNotBlank()));
+            } else if (block.kind == Kind.EXCERPT) {
+                tests.add(DynamicTest.dynamicTest(block.where() + " is an excerpt of " + block.quoted,
+                        () -> isAnExcerpt(block, root.resolve(block.quoted))));
             } else {
                 sources.add(sourceOf(block, blocks));
             }
@@ -158,8 +163,8 @@ class DocSnippetsTest {
                         name = word.substring(5);
                     } else if (word.startsWith("after=")) {
                         after = word.substring(6);
-                    } else if (word.equals("quote")) {
-                        kind = Kind.QUOTE;
+                    } else if (word.equals("quote") || word.equals("excerpt")) {
+                        kind = word.equals("quote") ? Kind.QUOTE : Kind.EXCERPT;
                         quoted = String.join(" ", List.of(words).subList(w + 1, words.length));
                         break;
                     } else {
@@ -187,6 +192,26 @@ class DocSnippetsTest {
             i = j;
         }
         return blocks;
+    }
+
+    /** Every non-blank line of the block, trimmed, is a line of the file, in the same order. */
+    private static void isAnExcerpt(final Block block, final Path file) throws IOException {
+        assertThat(file).as(block.where() + ": the excerpt's file").isRegularFile();
+        final List<String> source = Files.readAllLines(file, StandardCharsets.UTF_8);
+        final List<String> lines = new ArrayList<>(block.imports);
+        lines.addAll(block.body);
+        int at = 0;
+        for (final String line : lines) {
+            if (line.isBlank() || line.trim().equals("// …")) {
+                continue;
+            }
+            while (at < source.size() && !source.get(at).trim().equals(line.trim())) {
+                at++;
+            }
+            assertThat(at).as(block.where() + ": \"" + line.trim() + "\" in " + block.quoted + ", after the lines before it")
+                    .isLessThan(source.size());
+            at++;
+        }
     }
 
     private static Source sourceOf(final Block block, final List<Block> all) {

@@ -122,6 +122,28 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
     }
 
     @Test
+    void onAllAsyncLoggersTheRecordStillBelongsToTheSpan() {
+        log4j.close();
+        log4j = Log4jFixture.allAsync(CONFIG);
+        final OpenTelemetryAppender appender = log4j.context().getConfiguration().getAppender("otel");
+        appender.setOpenTelemetry(sdk);
+        final Span span = tracing.get("test").spanBuilder("dispatch").startSpan();
+        try (Scope current = span.makeCurrent()) {
+            log4j.logger("com.acme.poolmanagerd.Dispatcher").info(Narration.action("dispatch").target("job-1").human("Dispatched job-1"));
+        } finally {
+            span.end();
+        }
+        log4j.close(); // drains the ring buffer: the appender ran on Log4j's background thread
+        final Map.Entry<LogRecordData, JsonNode> event = only();
+        // No OpenTelemetry context on that thread: the appender rebuilds it from the event's trace_id, span_id and
+        // trace_flags, which the context-data provider captured on the logging thread.
+        assertThat(event.getKey().getSpanContext().getTraceId()).isEqualTo(span.getSpanContext().getTraceId());
+        assertThat(event.getKey().getSpanContext().getSpanId()).isEqualTo(span.getSpanContext().getSpanId());
+        assertThat(event.getKey().getBodyValue().asString()).isEqualTo("Dispatched job-1");
+        assertThat(event.getValue().get("span_id").asText()).isEqualTo(span.getSpanContext().getSpanId());
+    }
+
+    @Test
     void aParameterizedMessageExportsItsFormattedText() {
         log.warn("Pool {} is at {}% VRAM", "gpu-a", 95);
         final Map.Entry<LogRecordData, JsonNode> event = only();
