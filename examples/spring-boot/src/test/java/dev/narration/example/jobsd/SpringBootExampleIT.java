@@ -147,8 +147,8 @@ class SpringBootExampleIT {
         }
 
         static Run start(final String name, final String... properties) throws Exception {
-            final Path dir = Path.of(System.getProperty("application.logs"), name);
-            Files.createDirectories(dir);
+            final Path logs = Files.createDirectories(Path.of(System.getProperty("application.logs")));
+            final Path dir = Files.createTempDirectory(logs, name + "-"); // the File appender appends: start empty
             final Path stdout = dir.resolve("stdout.txt");
             final Path stderr = dir.resolve("stderr.txt");
             final List<String> command = new ArrayList<>(List.of(
