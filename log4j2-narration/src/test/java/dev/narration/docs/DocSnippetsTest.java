@@ -41,6 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  *       it says whose), {@code <!-- compile: excerpt PATH -->} (lines of a source file of this repository that the
  *       build compiles, such as the Spring Boot example's, which needs a class path of its own: every line of the
  *       block is in that file, in order; a line {@code // …} stands for the lines left out).</li>
+ *   <li>A block marked {@code <!-- fires: CHECK -->} (docs/checks.md) shows what the javac plugin reports: it is
+ *       compiled with the plugin by {@code ChecksDocsExamplesTest}, in the setting that page states, not here.</li>
  *   <li>{@code name=N} names a block; {@code after=N} makes a block of the same kind continue block {@code N} of the
  *       same file: compiled with its imports and text first, as a reader who pastes both in order would.</li>
  * </ul>
@@ -50,9 +52,11 @@ import org.junit.jupiter.api.TestFactory;
 class DocSnippetsTest {
     private static final Pattern FENCE = Pattern.compile("^```java\\s*$");
     private static final Pattern MARKER = Pattern.compile("^<!--\\s*compile:\\s*(.*?)\\s*-->\\s*$");
+    /** The marker of an example that {@code ChecksDocsExamplesTest} compiles with the javac plugin. */
+    private static final Pattern CHECK_EXAMPLE = Pattern.compile("^<!-- fires( in a class)?: [a-z]+ -->\\s*$");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*(//.*)?$");
 
-    private enum Kind { STATEMENTS, MEMBERS, UNIT, QUOTE, EXCERPT }
+    private enum Kind { STATEMENTS, MEMBERS, UNIT, QUOTE, EXCERPT, CHECK_EXAMPLE }
 
     /** One block: where it is, how it is compiled, and its text split into imports and the rest. */
     private static final class Block {
@@ -128,6 +132,10 @@ class DocSnippetsTest {
             if (block.kind == Kind.QUOTE) {
                 tests.add(DynamicTest.dynamicTest(block.where() + " quotes " + block.quoted,
                         () -> assertThat(block.quoted).as(block.where() + ": say whose source it quotes").isNotBlank()));
+            } else if (block.kind == Kind.CHECK_EXAMPLE) {
+                tests.add(DynamicTest.dynamicTest(block.where() + " is a javac plugin example",
+                        () -> assertThat(block.file).as(block.where() + ": fires-examples live in docs/checks.md, "
+                                + "where ChecksDocsExamplesTest compiles them").isEqualTo("docs/checks.md")));
             } else if (block.kind == Kind.EXCERPT) {
                 tests.add(DynamicTest.dynamicTest(block.where() + " is an excerpt of " + block.quoted,
                         () -> isAnExcerpt(block, root.resolve(block.quoted))));
@@ -155,7 +163,9 @@ class DocSnippetsTest {
             String after = null;
             String quoted = null;
             final Matcher marker = i > 0 ? MARKER.matcher(lines.get(i - 1)) : null;
-            if (marker != null && marker.matches()) {
+            if (i > 0 && CHECK_EXAMPLE.matcher(lines.get(i - 1)).matches()) {
+                kind = Kind.CHECK_EXAMPLE;
+            } else if (marker != null && marker.matches()) {
                 final String[] words = marker.group(1).split("\\s+");
                 for (int w = 0; w < words.length; w++) {
                     final String word = words[w];
