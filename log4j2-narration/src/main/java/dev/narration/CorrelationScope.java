@@ -1,6 +1,7 @@
 package dev.narration;
 
 import dev.narration.internal.correlation.CorrelationIds;
+import dev.narration.internal.correlation.ScopeEnds;
 import dev.narration.internal.correlation.ScopeStack;
 import org.apache.logging.log4j.ThreadContext;
 
@@ -13,6 +14,9 @@ import org.apache.logging.log4j.ThreadContext;
  * thread had before. Closing out of order, twice, or from another thread is harmless: a scope only leaves the
  * thread's stack, and the id shown is always that of the innermost scope still open. {@link #close()} never
  * throws.
+ *
+ * <p>When the last scope with its id closes on the thread that opened it, the request has ended there: a
+ * {@code RequestBuffer}, if one is configured, drops what it held for the request (docs/buffering.md).
  */
 public final class CorrelationScope implements AutoCloseable {
     private final String id;
@@ -36,7 +40,9 @@ public final class CorrelationScope implements AutoCloseable {
 
     @Override
     public void close() {
-        ScopeStack.pop(this);
+        if (ScopeStack.pop(this)) {
+            ScopeEnds.ended(id);
+        }
     }
 
     @Override

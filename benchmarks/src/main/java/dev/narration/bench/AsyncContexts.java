@@ -31,7 +31,8 @@ final class AsyncContexts {
      * nested {@code <Redaction/>}; {@code full} is the whole narration pipeline as docs/async.md recommends it — an
      * {@code EditorialFilter} on the reference (background thread) and {@code NarrationJsonLayout} with
      * {@code <Redaction/>}; {@code full-rewrite} is the same with redaction by a {@code Rewrite} appender and the
-     * {@code RedactionRewritePolicy} instead.
+     * {@code RedactionRewritePolicy} instead; {@code buffered} is {@code narration} behind a {@code RequestBuffer}
+     * at its defaults (docs/buffering.md), which holds each request's DEBUG and TRACE lines.
      */
     static String[] setup(final String name) {
         switch (name) {
@@ -45,6 +46,11 @@ final class AsyncContexts {
                 return plain(NARRATION_REDACTED);
             case "full":
                 return new String[] {file(NARRATION_REDACTED), "<AppenderRef ref='file'><EditorialFilter/></AppenderRef>"};
+            case "buffered":
+                return new String[] {
+                    file(NARRATION) + "<RequestBuffer name='requests'><AppenderRef ref='file'/></RequestBuffer>",
+                    "<AppenderRef ref='requests'/>"
+                };
             case "full-rewrite":
                 return new String[] {
                     file(NARRATION) + "<Rewrite name='redacted'><RedactionRewritePolicy/><AppenderRef ref='file'/></Rewrite>",

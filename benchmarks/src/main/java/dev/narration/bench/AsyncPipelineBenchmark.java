@@ -94,7 +94,10 @@ public class AsyncPipelineBenchmark {
         logger.info("Accepted request; queued at position {} on pool {}", Unbox.box(producer.i++ & 7), "default");
     }
 
-    /** A clean 120-character INFO sentence, the event of the redaction bar (issue 3), with the three context entries. */
+    /**
+     * A clean 120-character INFO sentence with the three context entries: the event by which redaction's cost is
+     * judged (docs/performance.md, "Redaction").
+     */
     @Benchmark
     public void clean120(final Producer producer) {
         logger.info(RedactionBenchmark.CLEAN_120);

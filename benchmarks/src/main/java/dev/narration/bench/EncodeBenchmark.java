@@ -51,7 +51,7 @@ public class EncodeBenchmark {
         narration = NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord").build();
         jsonTemplateEcs = JsonTemplateLayout.newBuilder().setConfiguration(configuration)
                 .setEventTemplateUri("classpath:EcsLayout.json").build();
-        pattern = PatternLayout.newBuilder().setConfiguration(configuration)
+        pattern = PatternLayout.newBuilder().withConfiguration(configuration)
                 .withPattern("%d{ISO8601} %-5level [%t] %c{1.} %X - %msg%n").build();
         logEvent = Events.named(event);
     }

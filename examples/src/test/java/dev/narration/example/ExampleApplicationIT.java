@@ -42,8 +42,12 @@ class ExampleApplicationIT {
         final String printed = Files.readString(console, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(printed).isZero();
 
-        // Console: readable lines at INFO and above only.
-        assertThat(printed).contains("orchestratord accept", "Dispatched job-1", "WARN  workerd", "ERROR workerd")
+        // Console: levels coloured by Log4j's %highlight (WARN yellow, ERROR bright red), the rest by %style.
+        assertThat(printed).contains("\u001b[33mWARN \u001b[m", "\u001b[1;31mERROR\u001b[m", "\u001b[36mworkerd      \u001b[m");
+        // Without the colours: readable lines at INFO and above only, with the typed fields as key=value pairs.
+        final String plain = printed.replaceAll("\u001b\\[[0-9;]*m", "");
+        assertThat(plain).contains("orchestratord accept", "Dispatched job-1", "WARN  workerd", "ERROR workerd",
+                        "error_kind=model_not_found", "duration_ms=2800")
                 .doesNotContain("DEBUG");
 
         // File: DEBUG and above as JSON lines.

@@ -5,9 +5,7 @@ import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.jmx.MBeans;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.ContextDataInjector;
 import org.apache.logging.log4j.core.Filter;
@@ -55,7 +53,10 @@ public final class EditorialFilter extends LoggerCallFilter {
         this.name = name;
         this.standard = standard;
         this.reporter = builder.report ? new ViolationReporter(name, standard, builder.reportIntervalSeconds) : null;
-        this.mbeanName = builder.report ? registerMBean(contextName) : null;
+        this.mbeanName = builder.report
+                ? MBeans.registerMXBean("type=" + PLUGIN_NAME + ",context=" + ObjectName.quote(contextName) + ",name="
+                        + ObjectName.quote(name), this, mxBean(), EditorialFilterMXBean.class, component())
+                : null;
     }
 
     @PluginBuilderFactory
@@ -83,18 +84,8 @@ public final class EditorialFilter extends LoggerCallFilter {
         return mbeanName;
     }
 
-    /** Registers the filter's counters; returns the name, or {@code null} when JMX is off or registration failed. */
-    private ObjectName registerMBean(final String contextName) {
-        final String what = PLUGIN_NAME + " \"" + name + '"';
-        try {
-            final ObjectName objectName = MBeans.name("type=" + PLUGIN_NAME + ",context=" + ObjectName.quote(contextName)
-                    + ",name=" + ObjectName.quote(name));
-            final StandardMBean bean = new StandardMBean(mxBean(), EditorialFilterMXBean.class, true);
-            return MBeans.register(objectName, this, bean, what) ? objectName : null;
-        } catch (JMException e) {
-            StatusLogger.getLogger().warn("{}: could not register its MBean: {}", what, e.toString());
-            return null;
-        }
+    private String component() {
+        return PLUGIN_NAME + " \"" + name + '"';
     }
 
     private EditorialFilterMXBean mxBean() {
@@ -120,7 +111,7 @@ public final class EditorialFilter extends LoggerCallFilter {
     public boolean stop(final long timeout, final TimeUnit timeUnit) {
         setStopping();
         if (mbeanName != null) {
-            MBeans.unregister(mbeanName, this, PLUGIN_NAME + " \"" + name + '"');
+            MBeans.unregister(mbeanName, this, component());
         }
         setStopped();
         return true;

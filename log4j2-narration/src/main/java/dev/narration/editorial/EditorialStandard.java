@@ -1,6 +1,7 @@
 package dev.narration.editorial;
 
 import dev.narration.NarrationFields;
+import dev.narration.internal.editorial.StandardLimits;
 import dev.narration.internal.event.EventNarration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,9 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  */
 public final class EditorialStandard {
     /** The limit value that means "no length limit". */
-    public static final int UNLIMITED = 0;
+    public static final int UNLIMITED = StandardLimits.UNLIMITED;
 
-    private static final int[] DEFAULT_LIMITS = {UNLIMITED, 150, 100, 120, 150, UNLIMITED};
+    private static final int[] DEFAULT_LIMITS = StandardLimits.defaults();
     private static final EditorialStandard DEFAULTS =
             new EditorialStandard(DEFAULT_LIMITS, true, NarrationFields.CORRELATION_ID, true, NarrationFields.ERROR_KIND);
 

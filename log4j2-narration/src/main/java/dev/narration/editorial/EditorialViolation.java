@@ -45,8 +45,8 @@ public final class EditorialViolation {
     public String toString() {
         final StringBuilder text = new StringBuilder()
                 .append(level).append(' ').append(loggerName).append(' ').append(rule.id())
-                .append(" (").append(detail).append("): \"");
-        Excerpt.appendEscaped(text, human, Integer.MAX_VALUE);
-        return text.append('"').toString();
+                .append(" (").append(detail).append("): ");
+        Excerpt.appendQuoted(text, human, Integer.MAX_VALUE);
+        return text.toString();
     }
 }

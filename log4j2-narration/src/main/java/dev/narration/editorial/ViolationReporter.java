@@ -1,5 +1,6 @@
 package dev.narration.editorial;
 
+import dev.narration.internal.logfmt.LogfmtWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -71,12 +72,14 @@ final class ViolationReporter {
             final CharSequence human,
             final long unreportedBefore) {
         final StringBuilder text = new StringBuilder(160)
-                .append(EditorialFilter.PLUGIN_NAME).append(" \"").append(filterName).append("\": ")
-                .append(level).append(" event of logger ").append(loggerName)
-                .append(" breaks rule ").append(rule.id())
-                .append(" (").append(standard.detail(rule, band, human)).append("): \"");
-        Excerpt.appendEscaped(text, human, Excerpt.STATUS_CODE_POINTS);
-        text.append('"');
+                .append(EditorialFilter.PLUGIN_NAME).append(" \"").append(filterName).append("\": an event breaks rule ")
+                .append(rule.id()).append(" (").append(standard.detail(rule, band, human)).append("): level=");
+        int start = text.length();
+        LogfmtWriter.endValue(text.append(level), start);
+        start = text.append(" logger=").length();
+        LogfmtWriter.endValue(text.append(loggerName), start);
+        text.append(" human=");
+        Excerpt.appendQuoted(text, human, Excerpt.STATUS_CODE_POINTS);
         if (unreportedBefore > 0) {
             text.append(" (").append(unreportedBefore).append(" more violations of rule ").append(rule.id())
                     .append(" since the last report were not reported)");

@@ -3,6 +3,7 @@ package dev.narration.pattern;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.logfmt.LogfmtWriter;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
@@ -16,25 +17,34 @@ import org.apache.logging.log4j.status.StatusLogger;
  * console can tell the story ({@code %narration{actor} %narration{action} %narration{target}: %msg}) while a file
  * gets the JSON. Fields: {@code actor} (optionally {@code %narration{actor}{class}} for another actor rule),
  * {@code action}, {@code target}, {@code human}, {@code cute}, {@code story}, {@code correlation_id},
- * {@code trace_id}, {@code span_id}. An absent value prints nothing.
+ * {@code trace_id}, {@code span_id}; {@code sentence} ({@code %narration{sentence}{cute}} or {@code {story}}: that
+ * rendering when the event has one, else the human sentence); {@code fields} (the structured fields as logfmt
+ * {@code key=value} pairs). An absent value prints nothing; control characters are escaped, so no value can break
+ * the line.
  */
 @Plugin(name = "NarrationPatternConverter", category = PatternConverter.CATEGORY)
 @ConverterKeys({"narration"})
 public final class NarrationPatternConverter extends LogEventPatternConverter {
     private enum Field {
-        ACTOR, ACTION, TARGET, HUMAN, CUTE, STORY, CORRELATION_ID, TRACE_ID, SPAN_ID
+        ACTOR, ACTION, TARGET, HUMAN, CUTE, STORY, CORRELATION_ID, TRACE_ID, SPAN_ID, SENTENCE, FIELDS
     }
 
     private final Field field;
     private final ActorInference actors;
+    /** What {@code sentence} prints when the event has it: {@code CUTE}, {@code STORY} or {@code HUMAN}. */
+    private final Field rendering;
 
-    private NarrationPatternConverter(final Field field, final ActorInference actors) {
+    private NarrationPatternConverter(final Field field, final ActorInference actors, final Field rendering) {
         super("narration", "narration");
         this.field = field;
         this.actors = actors;
+        this.rendering = rendering;
     }
 
-    /** Called by {@code PatternLayout} with the converter's options ({@code %narration{field}{actorRule}}). */
+    /**
+     * Called by {@code PatternLayout} with the converter's options: {@code %narration{field}},
+     * {@code %narration{actor}{actorRule}}, {@code %narration{sentence}{rendering}}.
+     */
     public static NarrationPatternConverter newInstance(final Configuration config, final String[] options) {
         final String name = options == null || options.length == 0 ? "human" : options[0];
         Field field = null;
@@ -46,20 +56,35 @@ public final class NarrationPatternConverter extends LogEventPatternConverter {
         if (field == null) {
             StatusLogger.getLogger().error(
                     "PatternLayout %narration{{}}: unknown field; expected actor, action, target, human, cute, story, "
-                            + "correlation_id, trace_id or span_id. Using human.", name);
+                            + "correlation_id, trace_id, span_id, sentence or fields. Using human.", name);
             field = Field.HUMAN;
         }
-        ActorRule rule = options != null && options.length > 1 ? ActorRule.parse(options[1]) : ActorRule.PACKAGE;
+        final String option = options != null && options.length > 1 ? options[1].trim() : null;
+        ActorRule rule = field == Field.ACTOR && option != null ? ActorRule.parse(option) : ActorRule.PACKAGE;
         if (rule == null) {
             StatusLogger.getLogger().error("PatternLayout %narration{actor}{{}}: unknown actor rule; expected one of {}. Using package.",
-                    options[1], ActorRule.names());
+                    option, ActorRule.names());
             rule = ActorRule.PACKAGE;
         }
-        return new NarrationPatternConverter(field, ActorInference.of(rule));
+        Field rendering = Field.HUMAN;
+        if (field == Field.SENTENCE && option != null) {
+            rendering = Field.CUTE.name().equalsIgnoreCase(option) ? Field.CUTE
+                    : Field.STORY.name().equalsIgnoreCase(option) ? Field.STORY : Field.HUMAN;
+            if (rendering == Field.HUMAN && !Field.HUMAN.name().equalsIgnoreCase(option)) {
+                StatusLogger.getLogger().error("PatternLayout %narration{sentence}{{}}: unknown rendering; expected human, cute "
+                        + "or story. Using human.", option);
+            }
+        }
+        return new NarrationPatternConverter(field, ActorInference.of(rule), rendering);
     }
 
     @Override
     public void format(final LogEvent event, final StringBuilder out) {
+        if (field == Field.FIELDS) {
+            LogfmtFields.write(event, out);
+            return;
+        }
+        final int start = out.length();
         switch (field) {
             case ACTOR:
                 append(out, EventNarration.actor(event, actors));
@@ -85,8 +110,22 @@ public final class NarrationPatternConverter extends LogEventPatternConverter {
             case TRACE_ID:
                 append(out, EventNarration.traceId(event));
                 break;
-            default:
+            case SPAN_ID:
                 append(out, EventNarration.spanId(event));
+                break;
+            default:
+                sentence(event, out);
+        }
+        LogfmtWriter.endText(out, start);
+    }
+
+    private void sentence(final LogEvent event, final StringBuilder out) {
+        final String text = rendering == Field.CUTE ? EventNarration.cute(event)
+                : rendering == Field.STORY ? EventNarration.story(event) : null;
+        if (text != null && !text.isEmpty()) {
+            out.append(text);
+        } else {
+            EventNarration.formatHuman(event, out);
         }
     }
 

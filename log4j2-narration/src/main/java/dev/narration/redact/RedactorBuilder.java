@@ -96,11 +96,7 @@ abstract class RedactorBuilder<B extends RedactorBuilder<B>> {
      */
     Redactor buildRedactor(final String element) {
         final StatusLogger status = StatusLogger.getLogger();
-        final BuiltInRule[] builtIns = BuiltInRule.values();
-        final boolean[] enabled = new boolean[builtIns.length];
-        for (final BuiltInRule rule : builtIns) {
-            enabled[rule.ordinal()] = !rule.optional();
-        }
+        final boolean[] enabled = BuiltInRule.enabledByDefault();
         for (final String ruleName : list(enable)) {
             final BuiltInRule rule = BuiltInRule.named(ruleName);
             if (rule == null) {

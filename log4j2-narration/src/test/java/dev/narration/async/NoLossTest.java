@@ -19,11 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * NARRATION.md §10, issue 6: no event is lost when producers outrun the background thread. Threads log as fast as
- * they can through all-async loggers with the recommended settings ({@code examples/log4j2.component.properties})
- * into the smallest ring buffer Log4j allows, so it is full most of the time; after the context stops, the file
- * holds exactly one valid JSON line per call. Log4j 2.26.1 on Disruptor 4.0.0 fails this with two or more threads
- * (docs/async.md); the project's Disruptor 3.4.4 passes.
+ * docs/standard.md, "No loss, bounded cost": no event is lost when producers outrun the background thread.
+ * Threads log as fast as they can through all-async loggers with the recommended settings
+ * ({@code examples/log4j2.component.properties}) into the smallest ring buffer Log4j allows, so it is full most of
+ * the time; after the context stops, the file holds exactly one valid JSON line per call. Log4j 2.26.1 on
+ * Disruptor 4.0.0 fails this with two or more threads (docs/async.md); the project's Disruptor 3.4.4 passes.
  */
 class NoLossTest {
     static {

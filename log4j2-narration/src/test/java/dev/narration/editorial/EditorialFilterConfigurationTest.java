@@ -148,21 +148,27 @@ class EditorialFilterConfigurationTest {
             pool.info("Dispatched job-1\nto worker-gpu0-r1");
             final List<String> reports = containing(status.warnings(), "EditorialFilter \"limited\"");
             assertThat(reports).containsExactly(
-                    "EditorialFilter \"limited\": INFO event of logger com.acme.orchestratord.Admission breaks rule "
-                            + "one_line (contains CR or LF): \"Accepted job-0\\r\\nFAKE 2026-01-01 INFO admin logged in\"",
-                    "EditorialFilter \"limited\": INFO event of logger com.acme.pool.Dispatcher breaks rule one_line "
-                            + "(contains CR or LF): \"Dispatched job-1\\nto worker-gpu0-r1\" "
+                    "EditorialFilter \"limited\": an event breaks rule one_line (contains CR or LF): level=INFO "
+                            + "logger=com.acme.orchestratord.Admission human=\"Accepted job-0\\r\\nFAKE 2026-01-01 INFO admin logged in\"",
+                    "EditorialFilter \"limited\": an event breaks rule one_line (contains CR or LF): level=INFO "
+                            + "logger=com.acme.pool.Dispatcher human=\"Dispatched job-1\\nto worker-gpu0-r1\" "
                             + "(49 more violations of rule one_line since the last report were not reported)");
 
             Thread.sleep(1_100); // past the interval: the next repeat is reported, the one after it is not
             admission.info("Accepted job-{}\nFAKE", 98);
             admission.info("Accepted job-{}\nFAKE", 99);
             assertThat(containing(status.warnings(), "EditorialFilter \"limited\"")).hasSize(3).last().asString()
-                    .endsWith("one_line (contains CR or LF): \"Accepted job-98\\nFAKE\"");
+                    .endsWith("one_line (contains CR or LF): level=INFO logger=com.acme.orchestratord.Admission "
+                            + "human=\"Accepted job-98\\nFAKE\"");
 
             admission.info("{}", "a".repeat(300));
             assertThat(containing(status.warnings(), "rule length")).singleElement().asString()
-                    .contains("(300 code points, limit 100): \"" + "a".repeat(60) + "…\"");
+                    .contains("(300 code points, limit 100): level=INFO ", " human=\"" + "a".repeat(60) + "…\"");
+
+            // The quote is a logfmt value: its quotes, backslashes and C1 controls are escaped too.
+            log4j.logger("com.acme.workerd.Worker").info("Said \"hi\" from C:\\tmp\u0085\n");
+            assertThat(containing(status.warnings(), "logger=com.acme.workerd.Worker")).singleElement().asString()
+                    .contains(" human=\"Said \\\"hi\\\" from C:\\\\tmp\\u0085\\n\"");
         }
     }
 

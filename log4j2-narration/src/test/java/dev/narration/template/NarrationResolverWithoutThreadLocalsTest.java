@@ -18,14 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With {@code log4j2.enableThreadlocals=false} (web applications, where a thread outlives a redeploy) the resolver and
- * the TRACE helpers' reader keep nothing per thread, and still write the same fields. This class runs in its own JVM,
- * so the property is set before Log4j reads it.
+ * the TRACE helpers' reader keep nothing per thread, and still write the same fields. The build runs this class in a
+ * surefire execution of its own that sets the property on the JVM, before anything loads Log4j.
  */
 class NarrationResolverWithoutThreadLocalsTest {
-    static {
-        System.setProperty("log4j2.enableThreadlocals", "false");
-    }
-
     private static final String CONFIG = "<Configuration status='WARN'><Appenders>"
             + "<File name='jtl' fileName='${dir}/jtl.jsonl'>"
             + "<JsonTemplateLayout eventTemplateUri='classpath:NarrationLayout.json'/></File>"

@@ -15,7 +15,7 @@ import org.apache.logging.log4j.core.jmx.RingBufferAdmin;
 import org.junit.jupiter.api.Test;
 
 /**
- * NARRATION.md §9 and issue 6: with the documented garbage-free settings, TRACE helpers allocate nothing on the
+ * docs/standard.md, "Hot paths": with the documented garbage-free settings, TRACE helpers allocate nothing on the
  * calling thread, and the background thread writing NarrationJsonLayout lines to a file allocates nothing per
  * event. Allocation is counted exactly by the JVM per thread ({@code ThreadMXBean#getThreadAllocatedBytes}).
  */

@@ -160,7 +160,7 @@ class TraceTest {
         assertThat(lines.get(0).get("context.correlation_id").asText()).isEqualTo("from-context");
         assertThat(lines.get(0).get("action").asText()).isEqualTo("decode");
         assertThat(lines.get(0).get("context.action").asText()).isEqualTo("context-action");
-        // NARRATION.md §4: the helper kind is the action's last source, after the context.
+        // docs/standard.md, "Fields": the helper kind is the action's last source, after the context.
         assertThat(lines.get(1).get("action").asText()).isEqualTo("context-action");
         assertThat(lines.get(1).get("correlation_id").asText()).isEqualTo("from-context");
         assertThat(lines.get(1).get("iteration").asLong()).isEqualTo(1L);

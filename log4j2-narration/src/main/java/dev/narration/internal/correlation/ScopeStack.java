@@ -33,17 +33,21 @@ public final class ScopeStack {
         ThreadContext.put(NarrationFields.CORRELATION_ID, id);
     }
 
-    /** Closes {@code scope}: the thread's id becomes the innermost open scope's, or the one it had before them. */
-    public static void pop(final Object scope) {
+    /**
+     * Closes {@code scope}: the thread's id becomes the innermost open scope's, or the one it had before them.
+     * Returns whether its id left the thread with it, that is whether no other open scope (nor the id the thread
+     * had before) carries the same id.
+     */
+    public static boolean pop(final Object scope) {
         final ScopeStack stack = CURRENT.get();
         final int index = stack == null ? -1 : stack.indexOf(scope);
         // Not on this thread's stack: already closed, or closed from another thread, which cannot change the
         // owner's context. Either way there is nothing to restore here.
         if (index < 0) {
-            return;
+            return false;
         }
         stack.open.remove(index);
-        stack.ids.remove(index);
+        final String id = stack.ids.remove(index);
         if (stack.open.isEmpty()) {
             CURRENT.remove();
             if (stack.idBefore == null) {
@@ -54,6 +58,7 @@ public final class ScopeStack {
         } else {
             ThreadContext.put(NarrationFields.CORRELATION_ID, stack.ids.get(stack.ids.size() - 1));
         }
+        return !id.equals(stack.idBefore) && !stack.ids.contains(id);
     }
 
     private int indexOf(final Object scope) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.PropertiesUtil;
 
@@ -60,6 +61,22 @@ public final class MBeans {
                 StatusLogger.getLogger().warn("{}: could not register its MBean {}: {}", what, name, e.toString());
                 return false;
             }
+        }
+    }
+
+    /**
+     * Registers {@code view} as an MXBean of {@code type} under {@code dev.narration:<properties>} for {@code owner};
+     * returns the name, or {@code null} when it is not on the platform server (JMX off, or a failure, reported as
+     * {@code what}).
+     */
+    public static <T> ObjectName registerMXBean(
+            final String properties, final Object owner, final T view, final Class<T> type, final String what) {
+        try {
+            final ObjectName objectName = name(properties);
+            return register(objectName, owner, new StandardMBean(view, type, true), what) ? objectName : null;
+        } catch (JMException | RuntimeException e) {
+            StatusLogger.getLogger().warn("{}: could not register its MBean: {}", what, e.toString());
+            return null;
         }
     }
 

@@ -71,6 +71,15 @@ public enum BuiltInRule {
         return this == SCAN_LIMIT || this == REDACTION_ERROR;
     }
 
+    /** Which rules are on when the configuration names none in {@code enable} or {@code disable}, by ordinal. */
+    public static boolean[] enabledByDefault() {
+        final boolean[] enabled = new boolean[ALL.length];
+        for (final BuiltInRule rule : ALL) {
+            enabled[rule.ordinal()] = !rule.optional;
+        }
+        return enabled;
+    }
+
     /** The rule of this name, as the {@code enable} and {@code disable} attributes spell it, or {@code null}. */
     public static BuiltInRule named(final String name) {
         for (final BuiltInRule rule : ALL) {
