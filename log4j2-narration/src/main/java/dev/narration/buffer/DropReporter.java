@@ -1,5 +1,6 @@
 package dev.narration.buffer;
 
+import dev.narration.internal.docs.DocPages;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.logging.log4j.status.StatusLogger;
@@ -71,7 +72,7 @@ final class DropReporter {
         if (unreportedBefore > 0) {
             text.append(" (and so ").append(unreportedBefore).append(" more times since the last report)");
         }
-        text.append(". Raise ").append(remedy).append(", or log less below flushLevel per request (docs/buffering.md, \"Limits\").");
+        text.append(". Raise ").append(remedy).append(", or log less below flushLevel per request (" + DocPages.BUFFERING + "#limits).");
         StatusLogger.getLogger().warn(text.toString());
     }
 }

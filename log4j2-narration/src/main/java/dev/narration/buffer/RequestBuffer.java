@@ -1,5 +1,6 @@
 package dev.narration.buffer;
 
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.jmx.MBeans;
 import java.time.Duration;
@@ -131,7 +132,7 @@ public final class RequestBuffer extends AbstractAppender {
             MBeans.unregister(mbeanName, this, component());
         }
         final String summary = "{} stopped: dropped {} held events of {} requests, never to be written; since it "
-                + "started: {} (docs/buffering.md)";
+                + "started: {} (" + DocPages.BUFFERING + "#what-operators-see)";
         if (droppedEvents > 0) {
             StatusLogger.getLogger().warn(summary, component(), droppedEvents, droppedRequests, counters);
         } else {
@@ -250,17 +251,17 @@ public final class RequestBuffer extends AbstractAppender {
             final Appender appender = configured.get(ref.getRef());
             if (appender == this) {
                 StatusLogger.getLogger().error("{} <AppenderRef ref=\"{}\"> refers to the buffer itself; ignored "
-                        + "(docs/buffering.md)", component(), ref.getRef());
+                        + "(" + DocPages.BUFFERING + "#attributes)", component(), ref.getRef());
             } else if (appender == null) {
                 StatusLogger.getLogger().error("{} <AppenderRef ref=\"{}\"> names no configured appender; ignored. "
-                        + "Name one of {} (docs/buffering.md)", component(), ref.getRef(), configured.keySet());
+                        + "Name one of {} (" + DocPages.BUFFERING + "#attributes)", component(), ref.getRef(), configured.keySet());
             } else {
                 resolved.add(new AppenderControl(appender, ref.getLevel(), ref.getFilter()));
             }
         }
         if (resolved.isEmpty()) {
             StatusLogger.getLogger().error("{} has no <AppenderRef> to a configured appender, so it writes nothing: "
-                    + "add <AppenderRef ref=\"…\"/> (docs/buffering.md)", component());
+                    + "add <AppenderRef ref=\"…\"/> (" + DocPages.BUFFERING + "#attributes)", component());
         }
         return resolved.toArray(NO_APPENDERS);
     }
@@ -438,7 +439,7 @@ public final class RequestBuffer extends AbstractAppender {
             final String name = getName();
             if (appenderRefs == null || appenderRefs.length == 0) {
                 StatusLogger.getLogger().error("{} \"{}\" has no <AppenderRef>: it would write nothing. Add "
-                        + "<AppenderRef ref=\"…\"/> naming the appender it writes to (docs/buffering.md)", PLUGIN_NAME, name);
+                        + "<AppenderRef ref=\"…\"/> naming the appender it writes to (" + DocPages.BUFFERING + "#attributes)", PLUGIN_NAME, name);
                 return null;
             }
             if (getConfiguration() == null) {
@@ -447,7 +448,7 @@ public final class RequestBuffer extends AbstractAppender {
             }
             if (getLayout() != null) {
                 StatusLogger.getLogger().warn("{} \"{}\" ignores its layout: the appenders of its <AppenderRef>s "
-                        + "write with their own (docs/buffering.md)", PLUGIN_NAME, name);
+                        + "write with their own (" + DocPages.BUFFERING + "#where-to-put-it)", PLUGIN_NAME, name);
             }
             Level holdLevel = level(name, "level", level, BufferLimits.DEFAULT_LEVEL);
             Level flush = level(name, "flushLevel", flushLevel, BufferLimits.DEFAULT_FLUSH_LEVEL);
@@ -550,7 +551,7 @@ public final class RequestBuffer extends AbstractAppender {
         private static void invalid(
                 final String name, final String attribute, final String value, final String rule, final String fallback) {
             StatusLogger.getLogger().error("{} \"{}\" attribute {}=\"{}\" is invalid: it {}; using the default {} "
-                    + "(docs/buffering.md)", PLUGIN_NAME, name, attribute, value, rule, fallback);
+                    + "(" + DocPages.BUFFERING + "#attributes)", PLUGIN_NAME, name, attribute, value, rule, fallback);
         }
     }
 }

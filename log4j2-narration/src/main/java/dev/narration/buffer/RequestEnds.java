@@ -1,6 +1,7 @@
 package dev.narration.buffer;
 
 import dev.narration.internal.correlation.ScopeEnds;
+import dev.narration.internal.docs.DocPages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -150,7 +151,7 @@ final class RequestEnds {
         if (configuration.getLoggers().containsKey(LOGGER_NAME)) {
             StatusLogger.getLogger().warn("{}: the configuration has its own <Logger name=\"{}\">, so the end of a "
                     + "request follows it rather than going to the request buffers only; remove it "
-                    + "(docs/buffering.md)", RequestBuffer.PLUGIN_NAME, LOGGER_NAME);
+                    + "(" + DocPages.BUFFERING + "#when-a-request-ends)", RequestBuffer.PLUGIN_NAME, LOGGER_NAME);
             return null;
         }
         final LoggerConfig created = hasAsyncLoggers(configuration)
@@ -200,7 +201,7 @@ final class RequestEnds {
             StatusLogger.getLogger().warn("{} \"{}\" is behind the Async appender \"{}\", which also feeds \"{}\": the end "
                     + "of a request reaches the buffer directly and can overtake the request's events still queued "
                     + "there, whose held events then go after maxAge. Put the RequestBuffer in front of the Async "
-                    + "appender (docs/buffering.md)", RequestBuffer.PLUGIN_NAME, buffer.getName(), appender.getName(), other);
+                    + "appender (" + DocPages.BUFFERING + "#where-to-put-it)", RequestBuffer.PLUGIN_NAME, buffer.getName(), appender.getName(), other);
         }
         return buffer;
     }

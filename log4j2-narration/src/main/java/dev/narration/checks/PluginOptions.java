@@ -1,5 +1,6 @@
 package dev.narration.checks;
 
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.editorial.StandardLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class PluginOptions {
 
     private void error(final String option, final String problem) {
         errors.add("[" + Check.ALL + "] plugin option \"" + option + "\" is invalid: " + problem
-                + "; for example -Xplugin:\"Narration length.INFO=80\" (see checks.md)");
+                + "; for example -Xplugin:\"Narration length.INFO=80\" (see " + DocPages.CHECKS + "#options)");
     }
 
     private static String levelNames() {

@@ -4,12 +4,16 @@ import dev.narration.NarrationFields;
 import dev.narration.internal.correlation.OpenTelemetryPresence;
 import dev.narration.internal.correlation.OpenTelemetrySpans;
 import dev.narration.internal.correlation.TraceParent;
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.EventNarration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.lookup.AbstractLookup;
 import org.apache.logging.log4j.core.lookup.StrLookup;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The {@code correlation} lookup: {@code $${correlation:id}}, {@code trace_id}, {@code span_id},
@@ -20,7 +24,8 @@ import org.apache.logging.log4j.core.lookup.StrLookup;
  * honours an id set on a {@link dev.narration.Narration} message, as the JSON layout does. Evaluated without an
  * event (while the configuration is read) it reads the current thread: its {@code ThreadContext}, then the
  * current OpenTelemetry span. A key with no value gives the empty string, never an exception; an unknown key gives
- * no value, so Log4j leaves {@code ${correlation:typo}} in the output where it can be seen.
+ * no value, so Log4j leaves {@code ${correlation:typo}} in the output where it can be seen, and the status logger
+ * reports it once, naming the key and the valid ones.
  */
 @Plugin(name = CorrelationLookup.PREFIX, category = StrLookup.CATEGORY)
 public final class CorrelationLookup extends AbstractLookup {
@@ -28,6 +33,14 @@ public final class CorrelationLookup extends AbstractLookup {
 
     static final String ID = "id";
     static final String TRACEPARENT = "traceparent";
+    static final String KEYS = "id, trace_id, span_id, trace_flags, traceparent";
+
+    /**
+     * The unknown keys reported so far: each once per JVM. A key may come from data (a nested lookup), so at most
+     * {@link #MAX_REPORTED} are remembered; past them the rest go unreported, which the last report says.
+     */
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+    static final int MAX_REPORTED = 32;
 
     @Override
     public String lookup(final LogEvent event, final String key) {
@@ -89,7 +102,20 @@ public final class CorrelationLookup extends AbstractLookup {
         if (value != null) {
             return value;
         }
-        return isKnown(key) ? "" : null;
+        if (isKnown(key)) {
+            return "";
+        }
+        reportUnknown(key);
+        return null;
+    }
+
+    private static void reportUnknown(final String key) {
+        if (REPORTED.size() >= MAX_REPORTED || !REPORTED.add(key)) {
+            return;
+        }
+        StatusLogger.getLogger().error("${{}:{}}: unknown key \"{}\"; expected one of {}. Log4j writes the expression"
+                + " as it is{} (" + DocPages.CORRELATION + "#the-correlation-lookup)", PREFIX, key, key, KEYS,
+                REPORTED.size() == MAX_REPORTED ? "; further unknown keys are not reported" : "");
     }
 
     private static boolean isKnown(final String key) {

@@ -109,7 +109,7 @@ class LimitsTest {
             assertThat(byId.get("req-c")).containsExactly("c 1", "c failed");
             assertThat(buffer.counters().dropped(DropCause.MAX_REQUESTS)).isEqualTo(1);
             assertThat(status.warnings()).anySatisfy(warning -> assertThat(warning)
-                    .contains("RequestBuffer \"requests\" dropped held events", "maxRequests=2", "docs/buffering.md"));
+                    .contains("RequestBuffer \"requests\" dropped held events", "maxRequests=2", "https://github.com/narration-dev/log4j2-narration/blob/main/docs/buffering.md#limits"));
             BufferedLines.assertBalanced(buffer);
         }
     }

@@ -59,7 +59,7 @@ class RequestBufferConfigurationTest {
                 Log4jFixture log4j = Log4jFixture.sync(BufferedLines.config(attribute + "='" + value + "'"))) {
             assertThat(status.errors()).anySatisfy(error -> assertThat(error).contains(
                     "RequestBuffer \"requests\"", "attribute " + attribute + "=\"" + value + "\" is invalid",
-                    "using the default " + fallback, "docs/buffering.md"));
+                    "using the default " + fallback, "https://github.com/narration-dev/log4j2-narration/blob/main/docs/buffering.md#attributes"));
             final BufferLimits limits = BufferedLines.buffer(log4j).limits();
             assertThat(limits.toString()).as("in force").contains(attribute.equals("reportIntervalSeconds")
                     ? "maxEvents=1000" : attribute + "=" + fallback);
@@ -109,7 +109,7 @@ class RequestBufferConfigurationTest {
                 Log4jFixture log4j = Log4jFixture.sync("<Configuration status='WARN'><Appenders>"
                         + "<RequestBuffer name='requests'/></Appenders><Loggers><Root level='TRACE'/></Loggers></Configuration>")) {
             assertThat(status.errors()).anySatisfy(error -> assertThat(error)
-                    .contains("RequestBuffer \"requests\" has no <AppenderRef>", "docs/buffering.md"));
+                    .contains("RequestBuffer \"requests\" has no <AppenderRef>", "https://github.com/narration-dev/log4j2-narration/blob/main/docs/buffering.md#attributes"));
             assertThat(log4j.context().getConfiguration().<RequestBuffer>getAppender("requests")).isNull();
         }
     }

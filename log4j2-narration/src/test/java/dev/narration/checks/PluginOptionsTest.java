@@ -44,6 +44,6 @@ class PluginOptionsTest {
         final List<String> errors = compilation.diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .map(d -> d.getMessage(Locale.ROOT)).toList();
         assertThat(errors).containsExactly("[narration] plugin option \"" + option + "\" is invalid: " + problem
-                + "; for example -Xplugin:\"Narration length.INFO=80\" (see checks.md)");
+                + "; for example -Xplugin:\"Narration length.INFO=80\" (see https://github.com/narration-dev/log4j2-narration/blob/main/docs/checks.md#options)");
     }
 }

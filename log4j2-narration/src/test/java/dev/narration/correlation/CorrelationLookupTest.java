@@ -7,6 +7,7 @@ import dev.narration.Correlation;
 import dev.narration.NarrationFields;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.testsupport.StatusCapture;
 import java.util.List;
 import org.apache.logging.log4j.ThreadContext;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,29 @@ class CorrelationLookupTest {
         assertThat(lines).containsExactly("[][${correlation:nope}][]");
         assertThat(new CorrelationLookup().lookup(null)).isNull();
         assertThat(new CorrelationLookup().lookup("id")).isEmpty();
+    }
+
+    /** A mistyped key is reported once, per event or at configuration time, naming it and the valid keys. */
+    @Test
+    void anUnknownKeyIsReportedOnceNamingItAndTheValidKeys() {
+        final String xml = config("<File name='text' fileName='${dir}/out.log'>"
+                + "<PatternLayout pattern='[$${correlation:typo}][${correlation:tpyo}][$${correlation:id}]%n'/>"
+                + "</File>", "<AppenderRef ref='text'/>");
+        final List<String> lines;
+        final List<String> reports;
+        try (StatusCapture status = StatusCapture.start(); Log4jFixture log4j = Log4jFixture.sync(xml)) {
+            for (int i = 0; i < 3; i++) {
+                log4j.logger("app").info("x");
+            }
+            lines = log4j.stopAndReadLines("out.log");
+            reports = status.errors().stream().filter(message -> message.contains("unknown key")).toList();
+        }
+        assertThat(lines).containsOnly("[${correlation:typo}][${correlation:tpyo}][]").hasSize(3);
+        assertThat(reports).hasSize(2).allSatisfy(message -> assertThat(message)
+                .contains("expected one of id, trace_id, span_id, trace_flags, traceparent")
+                .contains("https://github.com/narration-dev/log4j2-narration/blob/main/docs/correlation.md#the-correlation-lookup"));
+        assertThat(reports).anySatisfy(message -> assertThat(message).startsWith("${correlation:typo}: unknown key \"typo\""));
+        assertThat(reports).anySatisfy(message -> assertThat(message).startsWith("${correlation:tpyo}: unknown key \"tpyo\""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.narration.internal.runtime;
 
+import dev.narration.internal.docs.DocPages;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.async.AsyncLoggerConfig;
@@ -62,7 +63,7 @@ public final class LossyDisruptorCheck {
                 + ".x with Log4j " + (log4jVersion == null ? "(unknown version)" : log4jVersion)
                 + ". This combination SILENTLY DISCARDS EVENTS when two or more threads log into a full ring buffer"
                 + " (Disruptor 4 claims a slot before waiting, Log4j then sees a negative remaining capacity and"
-                + " routes the event to DISCARD). Use com.lmax:disruptor:3.4.4 — see docs/async.md.";
+                + " routes the event to DISCARD). Use com.lmax:disruptor:3.4.4 — see " + DocPages.ASYNC + "#disruptor-4-loses-events";
     }
 
     static boolean isAfterLastAffected(final String version) {

@@ -11,7 +11,7 @@ class LossyDisruptorCheckTest {
     @Test
     void warnsForAsyncLoggersOnDisruptor4WithLog4jUpTo2261() {
         assertThat(LossyDisruptorCheck.problem(true, 4, "2.26.1"))
-                .contains("SILENTLY DISCARDS EVENTS", "Disruptor 4.x", "Log4j 2.26.1", "3.4.4", "docs/async.md");
+                .contains("SILENTLY DISCARDS EVENTS", "Disruptor 4.x", "Log4j 2.26.1", "3.4.4", "https://github.com/narration-dev/log4j2-narration/blob/main/docs/async.md#disruptor-4-loses-events");
         assertThat(LossyDisruptorCheck.problem(true, 4, "2.24.3")).isNotNull();
         assertThat(LossyDisruptorCheck.problem(true, 4, null)).contains("unknown version");
         assertThat(LossyDisruptorCheck.problem(true, 4, "2.26.1-SNAPSHOT")).isNotNull();
