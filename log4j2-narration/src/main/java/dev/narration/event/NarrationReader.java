@@ -1,11 +1,11 @@
 package dev.narration.event;
 
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.logging.log4j.core.LogEvent;
 
@@ -13,10 +13,10 @@ import org.apache.logging.log4j.core.LogEvent;
  * Reads the narration of any Log4j event exactly as every output of this bundle reads it: the actor, action,
  * target, sentence, renderings, ids and structured fields that {@code NarrationJsonLayout} would write, by the same
  * precedence and collision rules (docs/layout.md#the-line). For appenders, filters and tests of your own; the test
- * kit ({@code NarrationCapture}) reads events through it.
+ * kit ({@code NarrationCapture}, in {@code log4j2-narration-testing}) reads events through it.
  *
  * <pre>{@code
- * NarrationReader reader = NarrationReader.withActorRule("class");
+ * NarrationReader reader = NarrationReader.withActors("package", Map.of("org.springframework", "spring"));
  * String correlationId = reader.correlationId(event);
  * Map<String, Object> fields = reader.fields(event);   // {"queue_position": 3L, "context.action": "poll", …}
  * }</pre>
@@ -45,11 +45,34 @@ public final class NarrationReader {
      * @throws IllegalArgumentException for another name
      */
     public static NarrationReader withActorRule(final String actorRule) {
+        return new NarrationReader(ActorInference.of(rule(actorRule)));
+    }
+
+    /**
+     * A reader that infers actors as a layout with this {@code actorRule} and these {@code <Actor>} elements does:
+     * each entry maps a prefix to its actor ({@code Map.of("org.springframework", "spring")}), the longest matching
+     * prefix wins, and the rule names the other loggers' actors.
+     *
+     * @throws IllegalArgumentException for an unknown rule, or a prefix or name the layout would reject
+     */
+    public static NarrationReader withActors(final String actorRule, final Map<String, String> actorNames) {
+        final ActorRule rule = rule(actorRule);
+        final ActorNames.Builder names = new ActorNames.Builder();
+        for (final Map.Entry<String, String> entry : actorNames.entrySet()) {
+            final String problem = names.add(entry.getKey(), entry.getValue());
+            if (problem != null) {
+                throw new IllegalArgumentException("actor " + entry.getKey() + "=" + entry.getValue() + ": " + problem);
+            }
+        }
+        return new NarrationReader(ActorInference.of(rule, names.build()));
+    }
+
+    private static ActorRule rule(final String actorRule) {
         final ActorRule rule = ActorRule.parse(actorRule);
         if (rule == null) {
             throw new IllegalArgumentException("unknown actor rule \"" + actorRule + "\"; expected one of " + ActorRule.names());
         }
-        return new NarrationReader(ActorInference.of(rule));
+        return rule;
     }
 
     /** The actor: the message's, the context's, else inferred from the logger name; never {@code null}. */
@@ -131,6 +154,6 @@ public final class NarrationReader {
 
     @Override
     public String toString() {
-        return "NarrationReader{actorRule=" + actors.rule().name().toLowerCase(Locale.ROOT) + '}';
+        return "NarrationReader{actors=" + actors.describe() + '}';
     }
 }

@@ -1,6 +1,7 @@
 package dev.narration.layout;
 
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.layout.LineWriter;
@@ -55,11 +56,11 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
     private final Redactor redaction;
     private final RedactionEngine redactor;
 
-    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorRule actorRule) {
+    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorInference actors) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
         this.serviceMembers = JsonLine.fixed(service.toJsonMembers());
-        this.actors = ActorInference.of(actorRule);
+        this.actors = actors;
         this.maxStringLength = Math.max(0, builder.maxStringLength);
         this.redaction = builder.redaction;
         this.redactor = EngineAccess.of(builder.redaction);
@@ -118,7 +119,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toString() {
-        return PLUGIN_NAME + "{service=" + service.name() + ", actorRule=" + actors.rule()
+        return PLUGIN_NAME + "{service=" + service.name() + ", actors=" + actors.describe()
                 + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
@@ -147,6 +148,9 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
         @PluginElement("Redaction")
         private Redactor redaction;
+
+        @PluginElement("Actor")
+        private ActorName[] actorNames;
 
         private Map<String, String> environment = System.getenv();
 
@@ -184,6 +188,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         /** How the actor is inferred from the logger name: {@code package} (default), {@code class} or {@code logger}. */
         public Builder setActorRule(final String actorRule) {
             this.actorRule = actorRule;
+            return this;
+        }
+
+        /**
+         * Actor names for the loggers under prefixes ({@code <Actor prefix="org.springframework" name="spring"/>}),
+         * consulted before {@code actorRule}; the longest matching prefix wins.
+         */
+        public Builder setActorNames(final ActorName... actorNames) {
+            this.actorNames = actorNames;
             return this;
         }
 
@@ -226,10 +239,16 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
                         PLUGIN_NAME, maxStringLength);
                 maxStringLength = 0;
             }
+            final ActorNames.Builder names = new ActorNames.Builder();
+            if (actorNames != null) {
+                for (final ActorName actor : actorNames) {
+                    names.addOrReport(PLUGIN_NAME, actor.getPrefix(), actor.getName());
+                }
+            }
             LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
-            return new NarrationJsonLayout(this, service, rule);
+            return new NarrationJsonLayout(this, service, ActorInference.of(rule, names.build()));
         }
     }
 }

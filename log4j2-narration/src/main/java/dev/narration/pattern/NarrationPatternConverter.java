@@ -1,6 +1,7 @@
 package dev.narration.pattern;
 
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.logfmt.LogfmtWriter;
@@ -15,7 +16,8 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * {@code %narration{field}} in a {@code PatternLayout}: the narration fields of an event as readable text, so a
  * console can tell the story ({@code %narration{actor} %narration{action} %narration{target}: %msg}) while a file
- * gets the JSON. Fields: {@code actor} (optionally {@code %narration{actor}{class}} for another actor rule),
+ * gets the JSON. Fields: {@code actor} (optionally {@code %narration{actor}{class}} for another actor rule, and
+ * {@code {org.springframework=spring}} options for the layout's {@code <Actor>} prefixes),
  * {@code action}, {@code target}, {@code human}, {@code cute}, {@code story}, {@code correlation_id},
  * {@code trace_id}, {@code span_id}; {@code sentence} ({@code %narration{sentence}{cute}} or {@code {story}}: that
  * rendering when the event has one, else the human sentence); {@code fields} (the structured fields as logfmt
@@ -43,7 +45,7 @@ public final class NarrationPatternConverter extends LogEventPatternConverter {
 
     /**
      * Called by {@code PatternLayout} with the converter's options: {@code %narration{field}},
-     * {@code %narration{actor}{actorRule}}, {@code %narration{sentence}{rendering}}.
+     * {@code %narration{actor}{actorRule}{prefix=name}…}, {@code %narration{sentence}{rendering}}.
      */
     public static NarrationPatternConverter newInstance(final Configuration config, final String[] options) {
         final String name = options == null || options.length == 0 ? "human" : options[0];
@@ -60,12 +62,7 @@ public final class NarrationPatternConverter extends LogEventPatternConverter {
             field = Field.HUMAN;
         }
         final String option = options != null && options.length > 1 ? options[1].trim() : null;
-        ActorRule rule = field == Field.ACTOR && option != null ? ActorRule.parse(option) : ActorRule.PACKAGE;
-        if (rule == null) {
-            StatusLogger.getLogger().error("PatternLayout %narration{actor}{{}}: unknown actor rule; expected one of {}. Using package.",
-                    option, ActorRule.names());
-            rule = ActorRule.PACKAGE;
-        }
+        final ActorInference actors = field == Field.ACTOR ? actors(options) : ActorInference.of(ActorRule.PACKAGE);
         Field rendering = Field.HUMAN;
         if (field == Field.SENTENCE && option != null) {
             rendering = Field.CUTE.name().equalsIgnoreCase(option) ? Field.CUTE
@@ -75,7 +72,26 @@ public final class NarrationPatternConverter extends LogEventPatternConverter {
                         + "or story. Using human.", option);
             }
         }
-        return new NarrationPatternConverter(field, ActorInference.of(rule), rendering);
+        return new NarrationPatternConverter(field, actors, rendering);
+    }
+
+    /** {@code %narration{actor}}'s options: a rule ({@code {class}}) and prefixes ({@code {org.springframework=spring}}). */
+    private static ActorInference actors(final String[] options) {
+        ActorRule rule = ActorRule.PACKAGE;
+        final ActorNames.Builder names = new ActorNames.Builder();
+        for (int i = 1; i < options.length; i++) {
+            final String option = options[i].trim();
+            final int equals = option.indexOf('=');
+            if (equals >= 0) {
+                names.addOrReport("PatternLayout %narration{actor}", option.substring(0, equals), option.substring(equals + 1));
+            } else if (ActorRule.parse(option) != null) {
+                rule = ActorRule.parse(option);
+            } else {
+                StatusLogger.getLogger().error("PatternLayout %narration{actor}{{}}: unknown actor rule; expected one of {}, "
+                        + "or a prefix=name option such as {org.springframework=spring}. Using package.", option, ActorRule.names());
+            }
+        }
+        return ActorInference.of(rule, names.build());
     }
 
     @Override

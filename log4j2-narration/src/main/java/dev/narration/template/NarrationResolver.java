@@ -1,10 +1,12 @@
 package dev.narration.template;
 
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.logging.log4j.core.LogEvent;
@@ -18,10 +20,11 @@ import org.apache.logging.log4j.message.Message;
  * The {@code narration} resolver of {@code JsonTemplateLayout}. Configuration:
  *
  * <pre>
- * config   = field , [ actorRule ] , [ flatten ]
+ * config   = field , [ actorRule ] , [ actors ] , [ flatten ]
  * field    = "field" -> ( "actor" | "action" | "target" | "human" | "cute" | "story"
  *                       | "correlation_id" | "trace_id" | "span_id" | "fields" )
  * actorRule = "actorRule" -> ( "package" | "class" | "logger" )     (for "actor"; default "package")
+ * actors   = "actors" -> { prefix -> name , … }                      (for "actor": as the layout's {@code <Actor>} elements)
  * flatten  = "flatten" -> boolean                                    (for "fields"; default false)
  * </pre>
  *
@@ -101,7 +104,7 @@ final class NarrationResolver implements EventResolver {
                 if (rule == null) {
                     throw new IllegalArgumentException("unknown \"actorRule\" (expected one of " + ActorRule.names() + "): " + config);
                 }
-                final ActorInference actors = ActorInference.of(rule);
+                final ActorInference actors = ActorInference.of(rule, actorNames(config));
                 return new NarrationResolver(event -> EventNarration.actor(event, actors), false, false, false);
             case "action":
                 return new NarrationResolver(EventNarration::action, false, false, false);
@@ -125,6 +128,27 @@ final class NarrationResolver implements EventResolver {
                 throw new IllegalArgumentException("unknown narration \"field\" \"" + field.toLowerCase(Locale.ROOT)
                         + "\" (expected actor, action, target, human, cute, story, correlation_id, trace_id, span_id or fields): " + config);
         }
+    }
+
+    /** The {@code "actors"} object: prefix to actor, each checked as the layout checks an {@code <Actor>}. */
+    private static ActorNames actorNames(final TemplateResolverConfig config) {
+        final Object actors = config.getObject("actors");
+        if (actors == null) {
+            return ActorNames.NONE;
+        }
+        if (!(actors instanceof Map)) {
+            throw new IllegalArgumentException("\"actors\" must be an object of prefix to actor, such as"
+                    + " {\"org.springframework\": \"spring\"}: " + config);
+        }
+        final ActorNames.Builder names = new ActorNames.Builder();
+        for (final Map.Entry<?, ?> entry : ((Map<?, ?>) actors).entrySet()) {
+            final Object name = entry.getValue();
+            final String problem = names.add(String.valueOf(entry.getKey()), name instanceof String ? (String) name : null);
+            if (problem != null) {
+                throw new IllegalArgumentException("\"actors\" entry \"" + entry.getKey() + "\": " + problem + ": " + config);
+            }
+        }
+        return names.build();
     }
 
     @Override

@@ -53,20 +53,26 @@ class SpringBootExampleIT {
     }
 
     @Test
-    void bootsLoggingLevelPropertyOpensSpringsDebugLinesAndEveryOneHasAnActor() {
+    void bootsLoggingLevelPropertyOpensSpringsDebugLinesAndTheActorElementsNameThem() {
         final List<JsonNode> spring = run.file.stream()
                 .filter(line -> line.path("logger").asText().startsWith("org.springframework.")).toList();
         // log4j2-spring.xml sets the root to INFO; logging.level.org.springframework=DEBUG on the command line wins.
         assertThat(spring).anyMatch(line -> line.path("level").asText().equals("DEBUG"));
         for (final JsonNode line : spring) {
-            assertThat(line.path("actor").asText()).as(line.toString()).isNotBlank();
             assertThat(line.path("human").asText()).as(line.toString()).isNotBlank();
         }
-        // What actors Spring's loggers get is inferred from their package names (docs/spring-boot.md): print the
-        // tally so a change of the inference shows in the build log.
+        // The <Actor> elements of log4j2-spring.xml name Spring's loggers after the framework, the longest prefix
+        // first, rather than after their innermost packages (support, annotation, concurrent…; docs/spring-boot.md).
         final Map<String, Long> actors = spring.stream().collect(
                 Collectors.groupingBy(line -> line.path("actor").asText(), TreeMap::new, Collectors.counting()));
         System.out.println("Spring's " + spring.size() + " lines by actor: " + actors);
+        assertThat(actors).containsOnlyKeys("spring", "spring-boot");
+        for (final JsonNode line : spring) {
+            final boolean boot = line.path("logger").asText().startsWith("org.springframework.boot.");
+            assertThat(line.path("actor").asText()).as(line.toString()).isEqualTo(boot ? "spring-boot" : "spring");
+        }
+        assertThat(run.file).filteredOn(line -> line.path("logger").asText().equals(INTAKE))
+                .extracting(line -> line.path("actor").asText()).as("the application's own actor").containsOnly("jobsd");
     }
 
     @Test
