@@ -15,7 +15,8 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 /**
  * The editorial standard (docs/standard.md#editorial-standard) as one immutable value: the {@code human} length
  * limit of each level, and which other rules apply. {@link EditorialFilter} enforces it on live events;
- * {@link #check} applies the very same rules to one event, and the test kit to captured narration:
+ * {@link #check} applies the very same rules to one event, and the test kit ({@code log4j2-narration-testing},
+ * docs/testing.md) to captured narration:
  *
  * <pre>{@code
  * try (NarrationCapture capture = NarrationCapture.attach(context)) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every {@code ```java} block of README.md and docs/*.md compiles, against the tests' class path (Log4j, SLF4J,
- * JUnit, the OpenTelemetry SDK and appender), so a reader who copies one with its imports gets code that builds.
+ * JUnit, the OpenTelemetry SDK and appender) and the test kit's sources (log4j2-narration-testing), so a reader who
+ * copies one with its imports gets code that builds.
  * The convention, also in CONTRIBUTING.md:
  *
  * <ul>
@@ -295,7 +296,11 @@ class DocSnippetsTest {
         assertThat(javac).as("a JDK's compiler").isNotNull();
         final Path out = Files.createTempDirectory("doc-snippets");
         final String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        final List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath, "-d", out.toString());
+        // The test kit is a module that depends on this one, so its classes are not on this class path: its sources
+        // are, for the snippets of docs/testing.md and docs/editorial.md (it uses the bundle's public API only).
+        final String testKit = ProjectFiles.file("log4j2-narration-testing/src/main/java").toString();
+        final List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath,
+                "-sourcepath", testKit, "-d", out.toString());
         final Map<Source, List<String>> errors = new HashMap<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             for (final Source source : sources) {

@@ -130,6 +130,20 @@ class PluginDescriptorIT {
         }
     }
 
+    /**
+     * The test kit ships as its own jar (log4j2-narration-testing, for the test scope): none of it is on the production
+     * class path of a user of this jar.
+     */
+    @Test
+    void theJarHoldsNoTestKit() throws Exception {
+        try (JarFile jarFile = new JarFile(new File(System.getProperty("bundle.jar")))) {
+            assertThat(Collections.list(jarFile.entries())).extracting(JarEntry::getName)
+                    .contains("dev/narration/Narration.class")
+                    .noneMatch(name -> name.startsWith("dev/narration/testing/"));
+            assertThat(jarFile.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo("dev.narration");
+        }
+    }
+
     /** Log4j finds the OpenTelemetry context-data provider through the jar's service file. */
     @Test
     void openTelemetryContextDataProviderIsRegistered() throws Exception {

@@ -8,11 +8,8 @@ import dev.narration.internal.trace.NumberKind;
 import dev.narration.internal.trace.TraceFields;
 import dev.narration.internal.trace.TraceKind;
 import dev.narration.internal.trace.TraceMessage;
-import dev.narration.testing.CapturedNarration;
-import dev.narration.testing.NarrationCapture;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -165,19 +162,6 @@ class TraceTest {
         assertThat(lines.get(1).get("correlation_id").asText()).isEqualTo("from-context");
         assertThat(lines.get(1).get("iteration").asLong()).isEqualTo(1L);
         assertThat(lines.get(1).get("context.iteration").asText()).isEqualTo("context-iteration");
-    }
-
-    @Test
-    void captureSeesTheSameFieldsAsTheJson() {
-        try (Log4jFixture log4j = start(true); NarrationCapture capture = NarrationCapture.attach(log4j.context())) {
-            final Logger log = log4j.logger("com.acme.orchestratord.Dispatcher");
-            Trace.loop(log, "select_worker", 2, 4);
-            Trace.exit(log, "dispatch_job", 1_500_000L);
-            final List<CapturedNarration> events = capture.awaitEvents(2, Duration.ofSeconds(10));
-            assertThat(events).extracting(CapturedNarration::action).containsExactly("loop", "exit");
-            assertThat(events.get(0).fields()).containsEntry("iteration", 2L).containsEntry("total", 4L);
-            assertThat(events.get(1).field("elapsed_ms")).isEqualTo(1.5);
-        }
     }
 
     @Test

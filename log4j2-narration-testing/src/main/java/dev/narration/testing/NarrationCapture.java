@@ -18,7 +18,8 @@ import org.apache.logging.log4j.core.config.Property;
 
 /**
  * Captures the narration of a {@link LoggerContext} in unit tests: events, not text, so a test asserts what a
- * request narrated rather than how a layout printed it. Needs no test framework.
+ * request narrated rather than how a layout printed it. Needs no test framework. The test kit's artifact,
+ * {@code dev.narration:log4j2-narration-testing}, is for the test scope (docs/testing.md).
  *
  * <pre>{@code
  * try (NarrationCapture capture = NarrationCapture.attach(LoggerContext.getContext(false))) {
@@ -64,6 +65,15 @@ public final class NarrationCapture implements AutoCloseable {
      */
     public static NarrationCapture attach(final LoggerContext context, final String actorRule) {
         return new NarrationCapture(Objects.requireNonNull(context, "context"), NarrationReader.withActorRule(actorRule));
+    }
+
+    /**
+     * Starts capturing, reading each event with the given reader: to infer actors as a layout with
+     * {@code <Actor>} prefixes does, {@code NarrationReader.withActors("package", Map.of("org.springframework",
+     * "spring"))}.
+     */
+    public static NarrationCapture attach(final LoggerContext context, final NarrationReader reader) {
+        return new NarrationCapture(Objects.requireNonNull(context, "context"), Objects.requireNonNull(reader, "reader"));
     }
 
     /**

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.narration.Narration;
+import dev.narration.event.NarrationReader;
 import dev.narration.testsupport.Log4jFixture;
+import dev.narration.trace.Trace;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -79,5 +82,32 @@ class NarrationCaptureTest {
         }
         assertThatThrownBy(() -> NarrationCapture.attach(LoggerContext.getContext(false), "module"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("package, class, logger");
+    }
+
+    /** With a reader of the layout's {@code <Actor>} prefixes, the captured actors are the line's. */
+    @Test
+    void aReaderWithPrefixesReadsActorsAsTheLayoutDoes() {
+        final NarrationReader reader = NarrationReader.withActors("package", Map.of("org.springframework", "spring"));
+        try (Log4jFixture log4j = Log4jFixture.sync(CONFIG); NarrationCapture capture = NarrationCapture.attach(log4j.context(), reader)) {
+            log4j.logger("org.springframework.beans.factory.support.DefaultListableBeanFactory").info("Creating bean");
+            log4j.logger("com.acme.orchestratord.Admission").info("Accepted job-1");
+            assertThat(capture.events()).extracting(CapturedNarration::actor).containsExactly("spring", "orchestratord");
+        }
+    }
+
+    /** The TRACE helpers' events, read through their reusable message after the asynchronous hand-off. */
+    @Test
+    void theTraceHelpersFieldsArriveTyped() {
+        final String config = "<Configuration status='WARN'><Appenders><Null name='null'/></Appenders>"
+                + "<Loggers><Root level='TRACE'><AppenderRef ref='null'/></Root></Loggers></Configuration>";
+        try (Log4jFixture log4j = Log4jFixture.allAsync(config); NarrationCapture capture = NarrationCapture.attach(log4j.context())) {
+            final Logger log = log4j.logger("com.acme.orchestratord.Dispatcher");
+            Trace.loop(log, "select_worker", 2, 4);
+            Trace.exit(log, "dispatch_job", 1_500_000L);
+            final List<CapturedNarration> events = capture.awaitEvents(2, Duration.ofSeconds(10));
+            assertThat(events).extracting(CapturedNarration::action).containsExactly("loop", "exit");
+            assertThat(events.get(0).fields()).containsEntry("iteration", 2L).containsEntry("total", 4L);
+            assertThat(events.get(1).field("elapsed_ms")).isEqualTo(1.5);
+        }
     }
 }
