@@ -226,13 +226,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
         @Override
         public NarrationJsonLayout build() {
-            ActorRule rule = ActorRule.parse(actorRule);
-            if (rule == null) {
-                StatusLogger.getLogger().error(
-                        "{}: invalid actorRule=\"{}\"; expected one of {}. Using package.",
-                        PLUGIN_NAME, actorRule, ActorRule.names());
-                rule = ActorRule.PACKAGE;
-            }
+            final ActorRule rule = ActorRule.configured(PLUGIN_NAME, actorRule);
             if (maxStringLength < 0) {
                 StatusLogger.getLogger().error(
                         "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using 0.",

@@ -56,7 +56,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.narration.layout..", "dev.narration.redact..",
                         "dev.narration.editorial..", "dev.narration.correlation..", "dev.narration.template..",
                         "dev.narration.pattern..", "dev.narration.trace..", "dev.narration.event..",
-                        "dev.narration.buffer..", "dev.narration.checks..")
+                        "dev.narration.buffer..", "dev.narration.checks..", "dev.narration.opentelemetry..")
                 .check(MAIN);
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * logged through it reaches an appender's output (a file, or the console): a user who copies one gets a working
  * configuration. Relative log paths ({@code logs/…}, {@code target/logs/…}) are redirected to a temporary
  * directory; the console is captured. The event conforms to the editorial standard, with a correlation id and an
- * error kind, so that a filter that keeps violations out lets it through.
+ * error kind, so that a filter that keeps violations out lets it through. A configuration with
+ * {@code <NarrationOpenTelemetry>} is given an SDK with an in-memory exporter, whose records count as written.
  */
 class DocsExamplesTest {
     private static final String SENTENCE = "Documented configuration works";
@@ -76,13 +77,14 @@ class DocsExamplesTest {
         final String written;
         System.setOut(captured);
         System.setErr(captured);
-        try (StatusCapture status = StatusCapture.start(); Log4jFixture log4j = Log4jFixture.sync(redirected)) {
+        try (StatusCapture status = StatusCapture.start(); Log4jFixture log4j = Log4jFixture.sync(redirected);
+                OpenTelemetryRecords records = OpenTelemetryRecords.installedIn(log4j.context(), xml)) {
             ThreadContext.put("correlation_id", "docs-1");
             log4j.logger("com.acme.docs.Example").error(Narration.action("verify").human(SENTENCE).field("error_kind", "none"));
             assertThat(log4j.context().getConfiguration().getAppenders()).isNotEmpty();
             log4j.close();
             assertThat(status.errors()).isEmpty();
-            written = console.toString(StandardCharsets.UTF_8) + filesUnder(log4j.dir());
+            written = console.toString(StandardCharsets.UTF_8) + filesUnder(log4j.dir()) + records.bodies();
         } finally {
             ThreadContext.clearMap();
             System.setOut(out);

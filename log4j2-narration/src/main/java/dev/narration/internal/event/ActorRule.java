@@ -1,6 +1,7 @@
 package dev.narration.internal.event;
 
 import java.util.Locale;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * How the actor of an event is inferred from its logger name when neither the message nor the context names
@@ -29,6 +30,19 @@ public enum ActorRule {
             }
         }
         return null;
+    }
+
+    /**
+     * The rule of an element's {@code actorRule} attribute; an unknown one is reported through the status logger,
+     * naming the element, the attribute and the value, and {@link #PACKAGE} is used.
+     */
+    public static ActorRule configured(final String element, final String name) {
+        final ActorRule rule = parse(name);
+        if (rule != null) {
+            return rule;
+        }
+        StatusLogger.getLogger().error("{}: invalid actorRule=\"{}\"; expected one of {}. Using package.", element, name, names());
+        return PACKAGE;
     }
 
     /** The lower-case rule names, for error messages and documentation. */
