@@ -3,9 +3,12 @@ package dev.narration.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.narration.Narration;
+import dev.narration.opentelemetry.NarrationOpenTelemetry;
+import dev.narration.testsupport.InMemoryOpenTelemetry;
 import dev.narration.testsupport.Log4jFixture;
 import dev.narration.testsupport.ProjectFiles;
 import dev.narration.testsupport.StatusCapture;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,19 +81,31 @@ class DocsExamplesTest {
         System.setOut(captured);
         System.setErr(captured);
         try (StatusCapture status = StatusCapture.start(); Log4jFixture log4j = Log4jFixture.sync(redirected);
-                OpenTelemetryRecords records = OpenTelemetryRecords.installedIn(log4j.context(), xml)) {
+                InMemoryOpenTelemetry otlp = new InMemoryOpenTelemetry()) {
+            if (xml.contains("<NarrationOpenTelemetry")) {
+                NarrationOpenTelemetry.install(log4j.context(), otlp.sdk());
+            }
             ThreadContext.put("correlation_id", "docs-1");
             log4j.logger("com.acme.docs.Example").error(Narration.action("verify").human(SENTENCE).field("error_kind", "none"));
             assertThat(log4j.context().getConfiguration().getAppenders()).isNotEmpty();
             log4j.close();
             assertThat(status.errors()).isEmpty();
-            written = console.toString(StandardCharsets.UTF_8) + filesUnder(log4j.dir()) + records.bodies();
+            written = console.toString(StandardCharsets.UTF_8) + filesUnder(log4j.dir()) + bodiesOf(otlp.records());
         } finally {
             ThreadContext.clearMap();
             System.setOut(out);
             System.setErr(err);
         }
         assertThat(written).as("what the configuration's appenders wrote").contains(SENTENCE);
+    }
+
+    /** The bodies of the records that {@code <NarrationOpenTelemetry>} sent, one a line. */
+    private static String bodiesOf(final List<LogRecordData> records) {
+        final StringBuilder text = new StringBuilder();
+        for (final LogRecordData record : records) {
+            text.append(record.getBodyValue() == null ? "" : record.getBodyValue().asString()).append('\n');
+        }
+        return text.toString();
     }
 
     /** The text of every file the configuration wrote. */

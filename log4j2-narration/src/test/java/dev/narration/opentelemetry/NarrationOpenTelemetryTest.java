@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Narration;
+import dev.narration.testsupport.InMemoryOpenTelemetry;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import dev.narration.testsupport.SecretCorpus;
@@ -13,12 +14,7 @@ import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
-import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -54,11 +50,7 @@ class NarrationOpenTelemetryTest {
     private static final Set<String> NOT_ATTRIBUTES = Set.of("@timestamp", "level", "service.name", "human", "logger",
             "thread", "trace_id", "span_id");
 
-    private final InMemoryLogRecordExporter exporter = InMemoryLogRecordExporter.create();
-    private final SdkTracerProvider tracing = SdkTracerProvider.builder().build();
-    private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracing)
-            .setLoggerProvider(SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter)).build())
-            .build();
+    private final InMemoryOpenTelemetry otlp = new InMemoryOpenTelemetry();
     private Log4jFixture log4j;
 
     private static String config(final String layoutChildren, final String appenderAttributes, final String appenderChildren) {
@@ -71,7 +63,7 @@ class NarrationOpenTelemetryTest {
 
     private Log4jFixture start(final Log4jFixture fixture) {
         log4j = fixture;
-        assertThat(NarrationOpenTelemetry.install(log4j.context(), sdk)).isEqualTo(1);
+        assertThat(NarrationOpenTelemetry.install(log4j.context(), otlp.sdk())).isEqualTo(1);
         return fixture;
     }
 
@@ -81,14 +73,14 @@ class NarrationOpenTelemetryTest {
         if (log4j != null) {
             log4j.close();
         }
-        sdk.close();
+        otlp.close();
         GlobalOpenTelemetry.resetForTest();
     }
 
     /** The records exported and the lines written, one each per event, in order. */
     private List<Map.Entry<LogRecordData, JsonNode>> exported() {
         log4j.close();
-        final List<LogRecordData> records = exporter.getFinishedLogRecordItems();
+        final List<LogRecordData> records = otlp.records();
         final List<JsonNode> lines = JsonLines.parseAll(log4j.readLines("out.jsonl"));
         assertThat(records).hasSameSizeAs(lines);
         final List<Map.Entry<LogRecordData, JsonNode>> pairs = new ArrayList<>();
@@ -159,7 +151,7 @@ class NarrationOpenTelemetryTest {
         start(Log4jFixture.sync(config("", "", "")));
         ThreadContext.put("correlation_id", "req-1");
         ThreadContext.put("tenant", "acme");
-        final Span span = tracing.get("test").spanBuilder("accept").startSpan();
+        final Span span = otlp.tracing().get("test").spanBuilder("accept").startSpan();
         try (Scope current = span.makeCurrent()) {
             log4j.logger("com.acme.orchestratord.JobAdmission").info(Narration.action("accept").target("job-1")
                     .human("Accepted job {}; queued at position {}", "job-1", 3).cute("Welcome, job-1! 🎫")
@@ -189,7 +181,7 @@ class NarrationOpenTelemetryTest {
     @Test
     void onAllAsyncLoggersTheRecordKeepsItsSpanAndItsTypes() {
         start(Log4jFixture.allAsync(config("", "", "")));
-        final Span span = tracing.get("test").spanBuilder("dispatch").startSpan();
+        final Span span = otlp.tracing().get("test").spanBuilder("dispatch").startSpan();
         try (Scope current = span.makeCurrent()) {
             log4j.logger("com.acme.poolmanagerd.Dispatcher").warn(Narration.action("dispatch").target("job-1")
                     .human("Dispatched job-1 late").field("delay_ms", 1200L).field("load", 0.75));
@@ -299,17 +291,17 @@ class NarrationOpenTelemetryTest {
             log.info("Starting");
             log.info("Loaded configuration");
             log.info("Opened port 8080");
-            assertThat(exporter.getFinishedLogRecordItems()).isEmpty();
+            assertThat(otlp.records()).isEmpty();
             assertThat(status.errors()).singleElement().satisfies(message -> assertThat(message)
                     .contains("NarrationOpenTelemetry \"otlp\": no OpenTelemetry installed yet and 2 events held"));
-            assertThat(NarrationOpenTelemetry.install(log4j.context(), sdk)).isEqualTo(1);
+            assertThat(NarrationOpenTelemetry.install(log4j.context(), otlp.sdk())).isEqualTo(1);
             assertThat(status.errors()).hasSize(2).last().satisfies(message -> assertThat(message)
                     .contains("1 events logged before OpenTelemetry was installed were dropped")
                     .contains("https://github.com/narration-dev/log4j2-narration/blob/main/docs/opentelemetry.md#installing-opentelemetry"));
             log.info("Ready");
         }
         log4j.close();
-        assertThat(exporter.getFinishedLogRecordItems()).extracting(record -> record.getBodyValue().asString())
+        assertThat(otlp.records()).extracting(record -> record.getBodyValue().asString())
                 .containsExactly("Starting", "Loaded configuration", "Ready");
     }
 
@@ -337,17 +329,17 @@ class NarrationOpenTelemetryTest {
         assertThat(appender.isInstalled()).isTrue();
         log4j.logger("com.acme.Reload").info("After the reload");
         log4j.close();
-        assertThat(exporter.getFinishedLogRecordItems()).extracting(record -> record.getBodyValue().asString())
+        assertThat(otlp.records()).extracting(record -> record.getBodyValue().asString())
                 .containsExactly("Before the reload", "After the reload");
     }
 
     @Test
     void withUseGlobalOpenTelemetryItSendsThroughTheGlobalInstance() {
-        GlobalOpenTelemetry.set(sdk);
+        GlobalOpenTelemetry.set(otlp.sdk());
         log4j = Log4jFixture.sync(config("", "useGlobalOpenTelemetry='true'", ""));
         log4j.logger("com.acme.orchestratord.Boot").info("Started with the agent's SDK");
         log4j.close();
-        assertThat(exporter.getFinishedLogRecordItems()).singleElement()
+        assertThat(otlp.records()).singleElement()
                 .satisfies(record -> assertThat(record.getBodyValue().asString()).isEqualTo("Started with the agent's SDK"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.narration.Narration;
+import dev.narration.testsupport.InMemoryOpenTelemetry;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import io.opentelemetry.api.common.AttributeKey;
@@ -12,12 +13,7 @@ import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
-import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
-import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,11 +40,7 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
             + "</Appenders><Loggers><Root level='INFO'><AppenderRef ref='json'/><AppenderRef ref='otel'/></Root>"
             + "</Loggers></Configuration>";
 
-    private final InMemoryLogRecordExporter exporter = InMemoryLogRecordExporter.create();
-    private final SdkTracerProvider tracing = SdkTracerProvider.builder().build();
-    private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(tracing)
-            .setLoggerProvider(SdkLoggerProvider.builder().addLogRecordProcessor(SimpleLogRecordProcessor.create(exporter)).build())
-            .build();
+    private final InMemoryOpenTelemetry otlp = new InMemoryOpenTelemetry();
     private Log4jFixture log4j;
     private Logger log;
 
@@ -57,7 +49,7 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
         log4j = Log4jFixture.sync(CONFIG);
         // What OpenTelemetryAppender.install(sdk) does for the global context, for this test's own context.
         final OpenTelemetryAppender appender = log4j.context().getConfiguration().getAppender("otel");
-        appender.setOpenTelemetry(sdk);
+        appender.setOpenTelemetry(otlp.sdk());
         log = log4j.logger("com.acme.orchestratord.JobAdmission");
     }
 
@@ -65,12 +57,12 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
     void stop() {
         ThreadContext.clearMap();
         log4j.close();
-        sdk.close();
+        otlp.close();
     }
 
     /** The one record exported and the one line written for the same event. */
     private Map.Entry<LogRecordData, JsonNode> only() {
-        final List<LogRecordData> records = exporter.getFinishedLogRecordItems();
+        final List<LogRecordData> records = otlp.records();
         final List<String> lines = log4j.readLines("out.jsonl");
         assertThat(records).hasSize(1);
         assertThat(lines).hasSize(1);
@@ -88,7 +80,7 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
     void aNarrationExportsItsSentenceAsTheBodyButNoneOfItsFields() {
         ThreadContext.put("correlation_id", "req-1");
         ThreadContext.put("tenant", "acme");
-        final Span span = tracing.get("test").spanBuilder("accept").startSpan();
+        final Span span = otlp.tracing().get("test").spanBuilder("accept").startSpan();
         try (Scope current = span.makeCurrent()) {
             log.info(Narration.action("accept").target("job-1").human("Accepted job {}; queued at position {}", "job-1", 3)
                     .cute("Welcome, job-1! 🎫").field("queue_position", 3).field("gpu_share", 0.5).field("warm", true));
@@ -126,8 +118,8 @@ class OpenTelemetryAppenderWithOpenTelemetryProviderTest {
         log4j.close();
         log4j = Log4jFixture.allAsync(CONFIG);
         final OpenTelemetryAppender appender = log4j.context().getConfiguration().getAppender("otel");
-        appender.setOpenTelemetry(sdk);
-        final Span span = tracing.get("test").spanBuilder("dispatch").startSpan();
+        appender.setOpenTelemetry(otlp.sdk());
+        final Span span = otlp.tracing().get("test").spanBuilder("dispatch").startSpan();
         try (Scope current = span.makeCurrent()) {
             log4j.logger("com.acme.poolmanagerd.Dispatcher").info(Narration.action("dispatch").target("job-1").human("Dispatched job-1"));
         } finally {
