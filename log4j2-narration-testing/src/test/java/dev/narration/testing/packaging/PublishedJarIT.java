@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The test kit's jar as it is published: its own module name, the test kit's classes and the licence, no Log4j plugin
  * descriptor (it has no plugins: the bundle's plugins stay in the bundle's jar), and sources and javadoc jars beside
- * it, as the bundle has. Runs after {@code package}, against the built jar.
+ * it, as the bundle has. Runs after {@code package}, against the built jar (failsafe; a name starting with
+ * {@code Test} would be surefire's, before the jar exists).
  */
-class TestKitJarIT {
+class PublishedJarIT {
     private final File jar = new File(System.getProperty("testkit.jar"));
 
     @Test
