@@ -3,6 +3,7 @@ package dev.narration.layout;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.layout.LineSchema;
 import dev.narration.internal.layout.LineWriter;
 import dev.narration.internal.layout.ServiceIdentity;
 import dev.narration.internal.redact.EngineAccess;
@@ -20,6 +21,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.util.Constants;
@@ -28,8 +30,9 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * Writes each event as one line of JSON in the narration shape (docs/standard.md#the-json-line, docs/layout.md#the-line): {@code @timestamp},
  * {@code level}, service identity, {@code actor}, {@code action}, {@code target}, {@code human}, {@code cute},
- * {@code story}, {@code correlation_id}, {@code trace_id}, {@code span_id}, the structured fields, {@code logger},
- * {@code thread} and the exception.
+ * {@code story}, {@code correlation_id}, {@code trace_id}, {@code span_id}, {@code tags}, the structured fields,
+ * {@code logger}, {@code thread} and the exception. With {@code schema="ecs|gcp|datadog|otel"} the same event, with
+ * the same redaction and limits, is written in the shape a backend reads (docs/schemas.md).
  *
  * <pre>{@code
  * <File name="json" fileName="app.jsonl">
@@ -43,22 +46,25 @@ import org.apache.logging.log4j.status.StatusLogger;
  * {@link #encode} it allocates nothing per event in steady state.
  */
 @Plugin(name = NarrationJsonLayout.PLUGIN_NAME, category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
-public final class NarrationJsonLayout extends AbstractStringLayout {
+public final class NarrationJsonLayout extends AbstractStringLayout implements LocationAware {
     static final String PLUGIN_NAME = "NarrationJsonLayout";
 
     private static final ThreadLocal<LineWriter> WRITERS = ThreadLocal.withInitial(LineWriter::new);
 
     private final ServiceIdentity service;
-    private final byte[] serviceMembers;
+    private final LineSchema schema;
+    private final boolean includeLocation;
     private final ActorInference actors;
     private final int maxStringLength;
     private final Redactor redaction;
     private final RedactionEngine redactor;
 
-    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorRule actorRule) {
+    private NarrationJsonLayout(
+            final Builder builder, final ServiceIdentity service, final LineSchema schema, final ActorRule actorRule) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
-        this.serviceMembers = JsonLine.fixed(service.toJsonMembers());
+        this.schema = schema;
+        this.includeLocation = builder.includeLocation;
         this.actors = ActorInference.of(actorRule);
         this.maxStringLength = Math.max(0, builder.maxStringLength);
         this.redaction = builder.redaction;
@@ -94,16 +100,19 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
         final JsonLine line = writer.lineBuffer();
         try {
-            writer.write(event, line, serviceMembers, actors, maxStringLength, redactor);
+            writer.write(event, line, schema, actors, maxStringLength, redactor);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
-            line.setLength(0);
-            line.append("{\"level\":\"").append(event.getLevel().name()).append('"').append(serviceMembers)
-                    .append(",\"logger\":\"").escaped(String.valueOf(event.getLoggerName()))
-                    .append("\",\"narration.encoding_error\":\"").escaped(String.valueOf(e)).append("\"}\n");
+            writer.writeFailure(event, line, schema, String.valueOf(e));
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
         return line;
+    }
+
+    /** Whether Log4j must capture where each event was logged: with {@code includeLocation="true"}. */
+    @Override
+    public boolean requiresLocation() {
+        return includeLocation;
     }
 
     @Override
@@ -118,7 +127,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toString() {
-        return PLUGIN_NAME + "{service=" + service.name() + ", actorRule=" + actors.rule()
+        return PLUGIN_NAME + "{schema=" + schema.name() + ", service=" + service.name() + ", actorRule=" + actors.rule()
                 + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
@@ -147,6 +156,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
         @PluginElement("Redaction")
         private Redactor redaction;
+
+        @PluginBuilderAttribute
+        private String schema = "narration";
+
+        @PluginBuilderAttribute
+        private String gcpProjectId;
+
+        @PluginBuilderAttribute
+        private boolean includeLocation;
 
         private Map<String, String> environment = System.getenv();
 
@@ -205,6 +223,33 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             return this;
         }
 
+        /**
+         * The shape of the line (docs/schemas.md): {@code narration} (the default), {@code ecs}, {@code gcp},
+         * {@code datadog} or {@code otel}.
+         */
+        public Builder setSchema(final String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * The Google Cloud project of {@code schema="gcp"}'s trace resource names
+         * ({@code projects/<id>/traces/<trace id>}); defaults to {@code GOOGLE_CLOUD_PROJECT}, else the bare trace id.
+         */
+        public Builder setGcpProjectId(final String gcpProjectId) {
+            this.gcpProjectId = gcpProjectId;
+            return this;
+        }
+
+        /**
+         * Whether the backend schemas write where each event was logged (file, line, method), which makes Log4j
+         * capture it for every event, at a cost (docs/schemas.md#location); {@code false} by default.
+         */
+        public Builder setIncludeLocation(final boolean includeLocation) {
+            this.includeLocation = includeLocation;
+            return this;
+        }
+
         /** The environment read for OpenTelemetry defaults; the process environment unless a test says otherwise. */
         public Builder setEnvironment(final Map<String, String> environment) {
             this.environment = environment;
@@ -229,7 +274,20 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
-            return new NarrationJsonLayout(this, service, rule);
+            final String projectId = blankToNull(gcpProjectId != null ? gcpProjectId : environment.get("GOOGLE_CLOUD_PROJECT"));
+            LineSchema lineSchema = schema == null ? null
+                    : LineSchema.named(schema.trim(), service, projectId, includeLocation);
+            if (lineSchema == null) {
+                StatusLogger.getLogger().error(
+                        "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
+                        PLUGIN_NAME, schema, LineSchema.NAMES);
+                lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
+            }
+            return new NarrationJsonLayout(this, service, lineSchema, rule);
+        }
+
+        private static String blankToNull(final String value) {
+            return value == null || value.isBlank() ? null : value.trim();
         }
     }
 }

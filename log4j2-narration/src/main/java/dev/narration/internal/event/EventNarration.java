@@ -1,6 +1,7 @@
 package dev.narration.internal.event;
 
 import dev.narration.Narration;
+import dev.narration.NarrationFields;
 import dev.narration.internal.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
@@ -177,6 +178,15 @@ public final class EventNarration {
 
     public static String spanId(final LogEvent event) {
         return context(event, FieldKeys.SPAN_ID);
+    }
+
+    /**
+     * The W3C trace flags of the event's span as two hex digits ({@code 01}: sampled), or {@code null}: what the
+     * OpenTelemetry context-data provider (or OpenTelemetry's own) captured on the logging thread, so it is the
+     * span's real flag with asynchronous loggers too. A context entry like any other, it also stays a field.
+     */
+    public static String traceFlags(final LogEvent event) {
+        return context(event, NarrationFields.TRACE_FLAGS);
     }
 
     /**
