@@ -26,13 +26,15 @@ public final class SchemaLines {
     private SchemaLines() {}
 
     /**
-     * A synchronous configuration whose root logger writes {@code out.jsonl} through a layout of the schema, with
+     * A configuration whose root logger (location included, as all-async loggers need) writes {@code out.jsonl}
+     * through a layout of the schema, with
      * further layout attributes (written as they are) and the layout's child elements.
      */
     public static String config(final String schema, final String attributes, final String children) {
         return "<Configuration status='WARN'><Appenders><File name='json' fileName='${dir}/out.jsonl'>"
                 + "<NarrationJsonLayout schema='" + schema + "' " + attributes + ">" + children + "</NarrationJsonLayout>"
-                + "</File></Appenders><Loggers><Root level='TRACE'><AppenderRef ref='json'/></Root></Loggers></Configuration>";
+                + "</File></Appenders><Loggers><Root level='TRACE' includeLocation='true'><AppenderRef ref='json'/></Root>"
+                + "</Loggers></Configuration>";
     }
 
     /** The members of a line of the schema as one flat map, in the line's order. */
