@@ -280,7 +280,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             if (lineSchema == null) {
                 StatusLogger.getLogger().error(
                         "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
-                        PLUGIN_NAME, schema, LineSchema.NAMES);
+                        PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
                 lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
             }
             return new NarrationJsonLayout(this, service, lineSchema, rule);
