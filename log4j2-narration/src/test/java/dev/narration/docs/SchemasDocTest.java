@@ -124,17 +124,7 @@ class SchemasDocTest {
      * schema's line, flattened.
      */
     private static Map<String, Map<String, JsonNode>> everyValueInEverySchema() {
-        final StringBuilder appenders = new StringBuilder();
-        final StringBuilder refs = new StringBuilder();
-        for (final String schema : SchemaLines.SCHEMAS) {
-            appenders.append("<File name='").append(schema).append("' fileName='${dir}/").append(schema)
-                    .append(".jsonl'><NarrationJsonLayout schema='").append(schema).append("' ").append(ATTRIBUTES)
-                    .append(" serviceInstanceId='pod-7' includeLocation='true'/></File>");
-            refs.append("<AppenderRef ref='").append(schema).append("'/>");
-        }
-        final Map<String, Map<String, JsonNode>> lines = new java.util.HashMap<>();
-        try (Log4jFixture log4j = Log4jFixture.sync("<Configuration status='WARN'><Appenders>" + appenders
-                + "</Appenders><Loggers><Root level='TRACE'>" + refs + "</Root></Loggers></Configuration>")) {
+        return SchemaLines.writeToEverySchema(ATTRIBUTES + " serviceInstanceId='pod-7' includeLocation='true'", log4j -> {
             final Logger log = log4j.logger("com.acme.orchestratord.JobAdmission");
             ThreadContext.put("correlation_id", "req-42");
             ThreadContext.put("job_id", "job-123");
@@ -149,14 +139,7 @@ class SchemasDocTest {
                 span.end();
                 ThreadContext.clearMap();
             }
-            log4j.close();
-            for (final String schema : SchemaLines.SCHEMAS) {
-                final List<String> written = log4j.readLines(schema + ".jsonl");
-                assertThat(written).hasSize(1);
-                lines.put(schema, SchemaLines.flatten(schema, JsonLines.parse(written.get(0))));
-            }
-        }
-        return lines;
+        });
     }
 
     /** The key of a cell that is one code span and nothing else, or {@code null}. */

@@ -11,7 +11,6 @@ import dev.narration.testsupport.StatusCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
@@ -47,9 +46,10 @@ class BackendSchemasTest {
 
     @Test
     void maxStringLengthCutsTheSameValuesInEverySchemaAndNoName() {
-        final Map<String, Map<String, JsonNode>> lines = writeToEverySchema("maxStringLength='10'", log -> log.error(
-                Narration.action("accept").target("0123456789ABCDEF").human("0123456789ABCDEF").field("note", "0123456789ABCDEF"),
-                new IllegalStateException("0123456789ABCDEF")));
+        final Map<String, Map<String, JsonNode>> lines = SchemaLines.writeToEverySchema("maxStringLength='10'",
+                log4j -> log4j.logger("com.acme.orchestratord.a-logger-name-longer-than-ten").error(Narration.action("accept")
+                        .target("0123456789ABCDEF").human("0123456789ABCDEF").field("note", "0123456789ABCDEF"),
+                        new IllegalStateException("0123456789ABCDEF")));
         for (final String schema : SchemaLines.SCHEMAS) {
             for (final String key : CUT_KEYS.get(schema)) {
                 assertThat(lines.get(schema).get(key).asText()).as("%s %s", schema, key).isEqualTo("0123456789…[truncated]");
@@ -110,30 +110,5 @@ class BackendSchemasTest {
         public Message getMessage() {
             return new SimpleMessage("never written");
         }
-    }
-
-    /** Logs with the logger {@code com.acme.orchestratord.a-logger-name-longer-than-ten} to one appender per schema. */
-    private static Map<String, Map<String, JsonNode>> writeToEverySchema(
-            final String attributes, final java.util.function.Consumer<org.apache.logging.log4j.Logger> logging) {
-        final StringBuilder appenders = new StringBuilder();
-        final StringBuilder refs = new StringBuilder();
-        for (final String schema : SchemaLines.SCHEMAS) {
-            appenders.append("<File name='").append(schema).append("' fileName='${dir}/").append(schema)
-                    .append(".jsonl'><NarrationJsonLayout schema='").append(schema).append("' ").append(attributes)
-                    .append("/></File>");
-            refs.append("<AppenderRef ref='").append(schema).append("'/>");
-        }
-        final Map<String, Map<String, JsonNode>> lines = new HashMap<>();
-        try (Log4jFixture log4j = Log4jFixture.sync("<Configuration status='WARN'><Appenders>" + appenders
-                + "</Appenders><Loggers><Root level='TRACE'>" + refs + "</Root></Loggers></Configuration>")) {
-            logging.accept(log4j.logger("com.acme.orchestratord.a-logger-name-longer-than-ten"));
-            log4j.close();
-            for (final String schema : SchemaLines.SCHEMAS) {
-                final List<String> written = log4j.readLines(schema + ".jsonl");
-                assertThat(written).hasSize(1);
-                lines.put(schema, SchemaLines.flatten(schema, JsonLines.parse(written.get(0))));
-            }
-        }
-        return lines;
     }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The lines of {@code NarrationJsonLayout}'s schemas (docs/schemas.md), for tests: a configuration per schema, and
@@ -27,14 +29,43 @@ public final class SchemaLines {
 
     /**
      * A configuration whose root logger (location included, as all-async loggers need) writes {@code out.jsonl}
-     * through a layout of the schema, with
-     * further layout attributes (written as they are) and the layout's child elements.
+     * through a layout of the schema, with further layout attributes (written as they are) and its child elements.
      */
     public static String config(final String schema, final String attributes, final String children) {
         return "<Configuration status='WARN'><Appenders><File name='json' fileName='${dir}/out.jsonl'>"
                 + "<NarrationJsonLayout schema='" + schema + "' " + attributes + ">" + children + "</NarrationJsonLayout>"
                 + "</File></Appenders><Loggers><Root level='TRACE' includeLocation='true'><AppenderRef ref='json'/></Root>"
                 + "</Loggers></Configuration>";
+    }
+
+    /**
+     * Logs through a synchronous configuration with one appender per schema, each a layout with the given further
+     * attributes, so that every schema writes the very same events; each schema's one line, flattened.
+     */
+    public static Map<String, Map<String, JsonNode>> writeToEverySchema(final String attributes, final Consumer<Log4jFixture> logging) {
+        final StringBuilder appenders = new StringBuilder();
+        final StringBuilder refs = new StringBuilder();
+        for (final String schema : SCHEMAS) {
+            appenders.append("<File name='").append(schema).append("' fileName='${dir}/").append(schema)
+                    .append(".jsonl'><NarrationJsonLayout schema='").append(schema).append("' ").append(attributes)
+                    .append("/></File>");
+            refs.append("<AppenderRef ref='").append(schema).append("'/>");
+        }
+        final Map<String, Map<String, JsonNode>> lines = new HashMap<>();
+        try (Log4jFixture log4j = Log4jFixture.sync("<Configuration status='WARN'><Appenders>" + appenders
+                + "</Appenders><Loggers><Root level='TRACE' includeLocation='true'>" + refs + "</Root></Loggers>"
+                + "</Configuration>")) {
+            logging.accept(log4j);
+            log4j.close();
+            for (final String schema : SCHEMAS) {
+                final List<String> written = log4j.readLines(schema + ".jsonl");
+                if (written.size() != 1) {
+                    throw new AssertionError(schema + " wrote " + written.size() + " lines, not one: " + written);
+                }
+                lines.put(schema, flatten(schema, JsonLines.parse(written.get(0))));
+            }
+        }
+        return lines;
     }
 
     /** The members of a line of the schema as one flat map, in the line's order. */

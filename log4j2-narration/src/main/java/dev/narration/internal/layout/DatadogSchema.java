@@ -19,12 +19,6 @@ final class DatadogSchema extends LineSchema {
     private static final byte[] DD_SPAN_ID = key("dd.span_id");
     private static final byte[] TRACE_ID = key("narration.trace_id");
     private static final byte[] SPAN_ID = key("narration.span_id");
-    private static final byte[] ACTOR = key("narration.actor");
-    private static final byte[] ACTION = key("narration.action");
-    private static final byte[] TARGET = key("narration.target");
-    private static final byte[] CUTE = key("narration.cute");
-    private static final byte[] STORY = key("narration.story");
-    private static final byte[] CORRELATION_ID = key("narration.correlation_id");
     private static final byte[] TAGS = arrayKey("narration.tags");
     private static final byte[] LOGGER = key("logger.name");
     private static final byte[] THREAD = key("logger.thread_name");
@@ -64,12 +58,7 @@ final class DatadogSchema extends LineSchema {
         decimal(out, DD_SPAN_ID, w.spanIdValue());
         w.traceId(TRACE_ID);
         w.spanId(SPAN_ID);
-        w.actor(ACTOR);
-        w.action(ACTION);
-        w.target(TARGET);
-        w.cute(CUTE);
-        w.story(STORY);
-        w.correlationId(CORRELATION_ID);
+        NarrationKeys.NAMESPACED.write(w);
         w.tags(TAGS, QUOTE, QUOTE, CLOSE_ARRAY);
         w.fields();
         w.logger(LOGGER);
@@ -105,9 +94,8 @@ final class DatadogSchema extends LineSchema {
         final JsonLine out = w.out();
         out.append(TIMESTAMP);
         w.timestamp();
-        out.append('"').append(STATUS[band(event.getLevel())]).append(serviceMembers).append(",\"logger.name\":\"");
-        escapedOrNothing(out, event.getLoggerName());
-        out.append("\",\"narration.encoding_error\":\"").escaped(error).append("\"}\n");
+        out.append('"').append(STATUS[band(event.getLevel())]).append(serviceMembers);
+        failureEnd(out, LOGGER, event, error);
     }
 
     @Override

@@ -15,12 +15,7 @@ final class EcsSchema extends LineSchema {
     private static final byte[] TIMESTAMP = JsonLine.fixed("{\"@timestamp\":\"");
     private static final byte[] LEVEL = key("log.level");
     private static final byte[] MESSAGE = key("message");
-    private static final byte[] ACTOR = key("narration.actor");
-    private static final byte[] ACTION = key("event.action");
-    private static final byte[] TARGET = key("narration.target");
-    private static final byte[] CUTE = key("narration.cute");
-    private static final byte[] STORY = key("narration.story");
-    private static final byte[] CORRELATION_ID = key("narration.correlation_id");
+    private static final NarrationKeys NARRATION = new NarrationKeys("event.action");
     private static final byte[] TRACE_ID = key("trace.id");
     private static final byte[] SPAN_ID = key("span.id");
     private static final byte[] TAGS = arrayKey("tags");
@@ -71,12 +66,7 @@ final class EcsSchema extends LineSchema {
         w.identifier(LEVEL, event.getLevel().name());
         w.human(MESSAGE);
         out.append(fixedMembers);
-        w.actor(ACTOR);
-        w.action(ACTION);
-        w.target(TARGET);
-        w.cute(CUTE);
-        w.story(STORY);
-        w.correlationId(CORRELATION_ID);
+        NARRATION.write(w);
         w.traceId(TRACE_ID);
         w.spanId(SPAN_ID);
         w.tags(TAGS, QUOTE, QUOTE, CLOSE_ARRAY);
@@ -104,10 +94,8 @@ final class EcsSchema extends LineSchema {
         final JsonLine out = w.out();
         out.append(TIMESTAMP);
         w.timestamp();
-        out.append("\",\"log.level\":\"").escaped(event.getLevel().name()).append('"').append(fixedMembers)
-                .append(",\"log.logger\":\"");
-        escapedOrNothing(out, event.getLoggerName());
-        out.append("\",\"narration.encoding_error\":\"").escaped(error).append("\"}\n");
+        out.append("\",\"log.level\":\"").escaped(event.getLevel().name()).append('"').append(fixedMembers);
+        failureEnd(out, LOGGER, event, error);
     }
 
     @Override

@@ -20,12 +20,6 @@ final class GcpSchema extends LineSchema {
     private static final byte[] SOURCE_FILE = JsonLine.fixed(",\"logging.googleapis.com/sourceLocation\":{\"file\":\"");
     private static final byte[] SOURCE_LINE = JsonLine.fixed(",\"line\":\"");
     private static final byte[] SOURCE_FUNCTION = JsonLine.fixed(",\"function\":\"");
-    private static final byte[] ACTOR = key("narration.actor");
-    private static final byte[] ACTION = key("narration.action");
-    private static final byte[] TARGET = key("narration.target");
-    private static final byte[] CUTE = key("narration.cute");
-    private static final byte[] STORY = key("narration.story");
-    private static final byte[] CORRELATION_ID = key("narration.correlation_id");
     private static final byte[] TAGS = arrayKey("narration.tags");
     private static final byte[] LOGGER = key("narration.logger");
     private static final byte[] THREAD = key("narration.thread");
@@ -79,12 +73,7 @@ final class GcpSchema extends LineSchema {
             source(w, out);
         }
         out.append(serviceMembers);
-        w.actor(ACTOR);
-        w.action(ACTION);
-        w.target(TARGET);
-        w.cute(CUTE);
-        w.story(STORY);
-        w.correlationId(CORRELATION_ID);
+        NarrationKeys.NAMESPACED.write(w);
         w.tags(TAGS, QUOTE, QUOTE, CLOSE_ARRAY);
         w.fields();
         w.logger(LOGGER);
@@ -118,9 +107,8 @@ final class GcpSchema extends LineSchema {
         final JsonLine out = w.out();
         out.append(SEVERITY[band(event.getLevel())]).append(TIME);
         w.timestamp();
-        out.append('"').append(serviceMembers).append(",\"narration.logger\":\"");
-        escapedOrNothing(out, event.getLoggerName());
-        out.append("\",\"narration.encoding_error\":\"").escaped(error).append("\"}\n");
+        out.append('"').append(serviceMembers);
+        failureEnd(out, LOGGER, event, error);
     }
 
     @Override

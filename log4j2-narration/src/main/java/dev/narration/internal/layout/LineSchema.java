@@ -104,6 +104,16 @@ public abstract class LineSchema {
         }
     }
 
+    /**
+     * The end of a flat schema's failure line: the logger under the schema's key ({@code ,"key":"}), the error under
+     * {@code narration.encoding_error}, and the line's end.
+     */
+    static void failureEnd(final JsonLine out, final byte[] loggerKey, final LogEvent event, final String error) {
+        out.append(loggerKey);
+        escapedOrNothing(out, event.getLoggerName());
+        out.append("\",\"narration.encoding_error\":\"").escaped(error).append("\"}\n");
+    }
+
     /** Appends {@code s} escaped, or nothing for {@code null}: for failure lines, which must not fail again. */
     static void escapedOrNothing(final JsonLine out, final String s) {
         if (s != null) {

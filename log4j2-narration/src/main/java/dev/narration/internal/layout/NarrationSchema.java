@@ -65,10 +65,8 @@ final class NarrationSchema extends LineSchema {
     @Override
     void writeFailure(final LineWriter w, final LogEvent event, final String error) {
         final JsonLine out = w.out();
-        out.append("{\"level\":\"").escaped(event.getLevel().name()).append('"').append(serviceMembers)
-                .append(",\"logger\":\"");
-        escapedOrNothing(out, event.getLoggerName());
-        out.append("\",\"narration.encoding_error\":\"").escaped(error).append("\"}\n");
+        out.append("{\"level\":\"").escaped(event.getLevel().name()).append('"').append(serviceMembers);
+        failureEnd(out, LOGGER, event, error);
     }
 
     /** The narration line's reserved keys are {@link FieldKeys}'s, which every schema applies already. */
