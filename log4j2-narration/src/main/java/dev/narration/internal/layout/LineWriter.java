@@ -33,7 +33,7 @@ import org.apache.logging.log4j.message.Message;
  *
  * <p>The schema calls the writing methods in its order; each takes the member's pre-encoded opening (its separator,
  * its key and what comes before the value) and returns whether it wrote the member, so that a schema can close a
- * member that the value does not end ({@code "}}"} after an OTLP attribute).
+ * member that the value does not end (the two closing braces after an OTLP attribute's value).
  */
 public final class LineWriter {
     public static final String TRUNCATION_SUFFIX = "…[truncated]";
@@ -533,8 +533,9 @@ public final class LineWriter {
     }
 
     /**
-     * Writes the key of a user-supplied field: {@code ,"prefixkey":} as a member, or, as an OTLP attribute,
-     * {@code {"key":"prefixkey","value":{"<kind>Value":}.
+     * Writes the key of a user-supplied field: {@code ,"prefixkey":} as a member, or, as an OTLP attribute, its
+     * {@code key} member and the opening of its {@code value} object, which names the value's type
+     * ({@code stringValue}, {@code intValue}, …).
      */
     private void fieldKey(final String prefix, final String key, final int kind) {
         if (attributes) {

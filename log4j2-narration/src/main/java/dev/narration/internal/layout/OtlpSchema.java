@@ -62,7 +62,10 @@ final class OtlpSchema extends LineSchema {
                 + attributes.toString().substring(1) + "]}");
     }
 
-    /** {@code {"key":"name","value":{"stringValue":"}: the opening of a string attribute, which carries no separator. */
+    /**
+     * The opening of a string attribute, up to its value's opening quote: its {@code key}, then {@code value} with its
+     * {@code stringValue}. It carries no separator: {@link LineWriter} writes one before every attribute but the first.
+     */
     private static byte[] attribute(final String name) {
         return JsonLine.fixed("{\"key\":\"" + name + "\",\"value\":{\"stringValue\":\"");
     }
