@@ -152,9 +152,11 @@ class RedactorTest {
     @Test
     void textBeyondTheScanLimitIsMaskedAndCounted() {
         final Redactor capped = Redactor.newBuilder().setName("capped").setMaxScanLength(10).build();
-        assertThat(capped.redact("0123456789abcdef")).isEqualTo("0123456789[REDACTED:scan-limit]");
+        assertThat(capped.redact("0123456789 abcdef")).isEqualTo("0123456789[REDACTED:scan-limit]");
+        // A word that crosses the limit is masked from its start: it could be a token's first half.
+        assertThat(capped.redact("01234 6789abcdef")).isEqualTo("01234 [REDACTED:scan-limit]");
         assertThat(capped.redact("0123456789")).isEqualTo("0123456789");
-        assertThat(capped.metrics().getCounts().get("scan-limit")).isEqualTo(1L);
+        assertThat(capped.metrics().getCounts().get("scan-limit")).isEqualTo(2L);
     }
 
     @Test
