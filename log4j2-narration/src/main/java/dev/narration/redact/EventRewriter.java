@@ -44,6 +44,7 @@ import org.apache.logging.log4j.util.TriConsumer;
  */
 final class EventRewriter {
     private static final int MAX_RETAINED = 16 * 1024;
+    private static final int MAX_RETAINED_SLOTS = 256;
     private static final TriConsumer<String, Object, EventRewriter> MASK_CONTEXT =
             (key, value, rewriter) -> rewriter.maskContext(key, value);
 
@@ -99,8 +100,17 @@ final class EventRewriter {
             }
             return copy.build();
         } finally {
-            Arrays.fill(fieldMasks, null);
-            Arrays.fill(contextMasks, 0, contextEntries, null);
+            // An event of thousands of entries grew these: let go of them rather than keep them for the thread.
+            if (fieldMasks.length > MAX_RETAINED_SLOTS) {
+                fieldMasks = new Object[8];
+            } else {
+                Arrays.fill(fieldMasks, null);
+            }
+            if (contextMasks.length > MAX_RETAINED_SLOTS) {
+                contextMasks = new Object[16];
+            } else {
+                Arrays.fill(contextMasks, 0, contextEntries, null);
+            }
             Arrays.fill(throwableMasks, null);
             chain.clear();
             redaction.trim();

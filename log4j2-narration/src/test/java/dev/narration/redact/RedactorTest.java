@@ -187,4 +187,25 @@ class RedactorTest {
             assertThat(REDACTOR.redact(out)).isNotNull();
         }
     }
+
+    @Test
+    void aPrivateKeyBlockWithALabelLongerThanTheLookAheadIsMaskedToTheEnd() {
+        // docs/redaction.md#limits: the label is read up to 64 characters; one that names a private key there and is
+        // not closed within them fails closed.
+        final String label = "ENCRYPTED PRIVATE KEY FOR THE BATCH IMPORT SERVICE OF THE ACCOUNTING DEPARTMENT";
+        final String block = "key: -----BEGIN " + label + "-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END " + label + "-----";
+        assertThat(REDACTOR.redact(block)).isEqualTo("key: [REDACTED:private-key]");
+        final String certificate = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----";
+        assertThat(REDACTOR.redact(certificate)).isSameAs(certificate);
+    }
+
+    @Test
+    void aPrivateKeyBlockAsASensitiveKeysValueIsMaskedWhole() {
+        // Found by HostileInputFuzzTest: the value ended at the block's first space and its lines were left in clear.
+        final String block = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq0KeyMaterial\n-----END RSA PRIVATE KEY-----";
+        assertThat(REDACTOR.redact("private_key=" + block + " done")).isEqualTo("private_key=[REDACTED:private-key] done");
+        assertThat(REDACTOR.redact("password: " + block)).isEqualTo("password: [REDACTED:password]");
+        assertThat(REDACTOR.redact("aws_secret_access_key= " + block.replace("\n", "\\n")))
+                .isEqualTo("aws_secret_access_key= [REDACTED:aws-secret-key]");
+    }
 }
