@@ -92,7 +92,8 @@ class HostileInputFuzzTest {
         for (final RedactionRewritePolicy policy : new RedactionRewritePolicy[] {POLICY, SHORT_POLICY}) {
             final LogEvent rewritten = policy.rewrite(event);
             assertNoLeak(secret, around, rewritten.getMessage().getFormattedMessage());
-            assertNoLeak(secret, around, String.valueOf((Object) rewritten.getContextData().getValue("note")));
+            final Object note = rewritten.getContextData().getValue("note");
+            assertNoLeak(secret, around, String.valueOf(note));
         }
         for (int l = 1; l < LAYOUTS.length; l++) {
             final JsonNode line = JsonLines.parse(decode(LAYOUTS[l].toByteArray(event)));
