@@ -48,6 +48,14 @@ import org.apache.logging.log4j.status.StatusLogger;
 @Plugin(name = NarrationJsonLayout.PLUGIN_NAME, category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
 public final class NarrationJsonLayout extends AbstractStringLayout implements LocationAware {
     static final String PLUGIN_NAME = "NarrationJsonLayout";
+    /**
+     * The default {@code maxStringLength}: 16,384 UTF-16 characters, JsonTemplateLayout's own default, so a value
+     * keeps as much as it would there. A value then takes at most 48 KiB of UTF-8 (96 KiB if every character were
+     * escaped): a sentence, a field and a stack trace (64 KiB) fit in Google Cloud Logging's 256 KB per entry, and
+     * far below Datadog's 1 MB per log; a 50 MB value is one line with the first 16,384 characters
+     * (docs/layout.md#sizes).
+     */
+    static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024;
 
     private static final ThreadLocal<LineWriter> WRITERS = ThreadLocal.withInitial(LineWriter::new);
 
@@ -152,7 +160,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         private String actorRule = "package";
 
         @PluginBuilderAttribute
-        private int maxStringLength;
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
 
         @PluginElement("Redaction")
         private Redactor redaction;
@@ -207,7 +215,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
 
         /**
          * Cuts text values longer than this many UTF-16 characters and marks the cut with {@code …[truncated]};
-         * 0 (the default) keeps everything.
+         * 16,384 by default; 0 keeps everything.
          */
         public Builder setMaxStringLength(final int maxStringLength) {
             this.maxStringLength = maxStringLength;
@@ -267,9 +275,9 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             }
             if (maxStringLength < 0) {
                 StatusLogger.getLogger().error(
-                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using 0.",
-                        PLUGIN_NAME, maxStringLength);
-                maxStringLength = 0;
+                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using {}.",
+                        PLUGIN_NAME, maxStringLength, DEFAULT_MAX_STRING_LENGTH);
+                maxStringLength = DEFAULT_MAX_STRING_LENGTH;
             }
             LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(

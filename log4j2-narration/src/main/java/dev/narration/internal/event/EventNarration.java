@@ -250,7 +250,7 @@ public final class EventNarration {
         if (message instanceof MapMessage) {
             final Object text = ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_HUMAN_KEY);
             if (text != null) {
-                buffer.append(text);
+                Renderings.render(text, buffer);
             } else if (message instanceof StructuredDataMessage && message.getFormat() != null) {
                 buffer.append(message.getFormat());
             }
@@ -301,9 +301,6 @@ public final class EventNarration {
     }
 
     private static String text(final Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        return String.valueOf(value);
+        return Renderings.text(value);
     }
 }

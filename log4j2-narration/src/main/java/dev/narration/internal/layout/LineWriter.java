@@ -11,6 +11,7 @@ import dev.narration.internal.event.StructuredFieldVisitor;
 import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceLimits;
 import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
@@ -36,7 +37,7 @@ import org.apache.logging.log4j.message.Message;
  * member that the value does not end (the two closing braces after an OTLP attribute's value).
  */
 public final class LineWriter {
-    public static final String TRUNCATION_SUFFIX = "…[truncated]";
+    public static final String TRUNCATION_SUFFIX = JsonLine.TRUNCATION_SUFFIX;
     /**
      * Lines up to this many bytes keep their buffer between events. Log4j's shared layout buffer is trimmed at
      * 2 KiB, which made every event with a stack trace regrow it; 16 KiB per logging thread covers them.
@@ -424,7 +425,8 @@ public final class LineWriter {
             return false;
         }
         openKey(key);
-        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages);
+        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
+                StackTraceLimits.DEFAULTS);
         out.append('"');
         return true;
     }
