@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of turning one event into bytes, for NarrationJsonLayout and the two plain Log4j baselines, on the same
- * events, through each layout's garbage-free {@code encode} path (what file and socket appenders call).
+ * The cost of turning one event into bytes, for NarrationJsonLayout (its default line and each backend schema,
+ * docs/schemas.md) and the two plain Log4j baselines, on the same events, through each layout's garbage-free
+ * {@code encode} path (what file and socket appenders call).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,12 +36,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Dlog4j2.enableThreadlocals=true", "-Dlog4j2.enableDirectEncoders=true"})
 public class EncodeBenchmark {
-    /** info: a short INFO with 3 context entries; parameterized: a message with 3 parameters; error: a 2-deep cause chain. */
-    @Param({"info", "parameterized", "error"})
+    /**
+     * info: a short INFO with 3 context entries; parameterized: a message with 3 parameters; error: a 2-deep cause
+     * chain; span: info inside a sampled span (its ids and flags in the context, which the schemas convert: Datadog's
+     * decimals, Google Cloud's trace resource, OTLP's flags).
+     */
+    @Param({"info", "parameterized", "error", "span"})
     public String event;
 
     private LogEvent logEvent;
     private NarrationJsonLayout narration;
+    private NarrationJsonLayout ecs;
+    private NarrationJsonLayout gcp;
+    private NarrationJsonLayout datadog;
+    private NarrationJsonLayout otel;
     private JsonTemplateLayout jsonTemplateEcs;
     private PatternLayout pattern;
     private final DrainingDestination destination = new DrainingDestination();
@@ -49,6 +58,10 @@ public class EncodeBenchmark {
     public void setUp() {
         final DefaultConfiguration configuration = new DefaultConfiguration();
         narration = NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord").build();
+        ecs = schema(configuration, "ecs");
+        gcp = schema(configuration, "gcp");
+        datadog = schema(configuration, "datadog");
+        otel = schema(configuration, "otel");
         jsonTemplateEcs = JsonTemplateLayout.newBuilder().setConfiguration(configuration)
                 .setEventTemplateUri("classpath:EcsLayout.json").build();
         pattern = PatternLayout.newBuilder().withConfiguration(configuration)
@@ -59,6 +72,35 @@ public class EncodeBenchmark {
     @Benchmark
     public long narrationJsonLayout() {
         narration.encode(logEvent, destination);
+        return destination.reset();
+    }
+
+    private static NarrationJsonLayout schema(final DefaultConfiguration configuration, final String schema) {
+        return NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")
+                .setSchema(schema).setGcpProjectId("acme-prod").build();
+    }
+
+    @Benchmark
+    public long narrationJsonLayoutEcs() {
+        ecs.encode(logEvent, destination);
+        return destination.reset();
+    }
+
+    @Benchmark
+    public long narrationJsonLayoutGcp() {
+        gcp.encode(logEvent, destination);
+        return destination.reset();
+    }
+
+    @Benchmark
+    public long narrationJsonLayoutDatadog() {
+        datadog.encode(logEvent, destination);
+        return destination.reset();
+    }
+
+    @Benchmark
+    public long narrationJsonLayoutOtel() {
+        otel.encode(logEvent, destination);
         return destination.reset();
     }
 
@@ -83,12 +125,18 @@ public class EncodeBenchmark {
             context.putValue("correlation_id", "req-7f3a9c2e");
             context.putValue("job_id", "job-123");
             context.putValue("pool_id", "default");
+            if (name.equals("span")) {
+                context.putValue("trace_id", "4bf92f3577b34da6a3ce929d0e0e4736");
+                context.putValue("span_id", "00f067aa0ba902b7");
+                context.putValue("trace_flags", "01");
+            }
             context.freeze();
             final Log4jLogEvent.Builder builder = Log4jLogEvent.newBuilder().setLoggerName("com.acme.orchestratord.JobAdmission")
                     .setLoggerFqcn("org.apache.logging.log4j.spi.AbstractLogger").setContextData(context)
                     .setThreadName("main").setTimeMillis(1_763_708_809_123L);
             switch (name) {
                 case "info":
+                case "span":
                     return builder.setLevel(Level.INFO).setMessage(new SimpleMessage("Accepted request; queued at position 3 on pool 'default'")).build();
                 case "parameterized":
                     final ParameterizedMessage message = new ParameterizedMessage(

@@ -4,6 +4,7 @@ import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.layout.LineSchema;
 import dev.narration.internal.layout.LineWriter;
 import dev.narration.internal.layout.ServiceIdentity;
 import dev.narration.internal.redact.EngineAccess;
@@ -21,6 +22,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.util.Constants;
@@ -29,8 +31,9 @@ import org.apache.logging.log4j.status.StatusLogger;
 /**
  * Writes each event as one line of JSON in the narration shape (docs/standard.md#the-json-line, docs/layout.md#the-line): {@code @timestamp},
  * {@code level}, service identity, {@code actor}, {@code action}, {@code target}, {@code human}, {@code cute},
- * {@code story}, {@code correlation_id}, {@code trace_id}, {@code span_id}, the structured fields, {@code logger},
- * {@code thread} and the exception.
+ * {@code story}, {@code correlation_id}, {@code trace_id}, {@code span_id}, {@code tags}, the structured fields,
+ * {@code logger}, {@code thread} and the exception. With {@code schema="ecs|gcp|datadog|otel"} the same event, with
+ * the same redaction and limits, is written in the shape a backend reads (docs/schemas.md).
  *
  * <pre>{@code
  * <File name="json" fileName="app.jsonl">
@@ -44,22 +47,33 @@ import org.apache.logging.log4j.status.StatusLogger;
  * {@link #encode} it allocates nothing per event in steady state.
  */
 @Plugin(name = NarrationJsonLayout.PLUGIN_NAME, category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
-public final class NarrationJsonLayout extends AbstractStringLayout {
+public final class NarrationJsonLayout extends AbstractStringLayout implements LocationAware {
     static final String PLUGIN_NAME = "NarrationJsonLayout";
+    /**
+     * The default {@code maxStringLength}: 16,384 UTF-16 characters, JsonTemplateLayout's own default, so a value
+     * keeps as much as it would there. A value then takes at most 48 KiB of UTF-8 (96 KiB if every character were
+     * escaped): a sentence, a field and a stack trace (64 KiB) fit in Google Cloud Logging's 256 KB per entry, and
+     * far below Datadog's 1 MB per log; a 50 MB value is one line with the first 16,384 characters
+     * (docs/layout.md#sizes).
+     */
+    static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024;
 
     private static final ThreadLocal<LineWriter> WRITERS = ThreadLocal.withInitial(LineWriter::new);
 
     private final ServiceIdentity service;
-    private final byte[] serviceMembers;
+    private final LineSchema schema;
+    private final boolean includeLocation;
     private final ActorInference actors;
     private final int maxStringLength;
     private final Redactor redaction;
     private final RedactionEngine redactor;
 
-    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final ActorInference actors) {
+    private NarrationJsonLayout(
+            final Builder builder, final ServiceIdentity service, final LineSchema schema, final ActorInference actors) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
-        this.serviceMembers = JsonLine.fixed(service.toJsonMembers());
+        this.schema = schema;
+        this.includeLocation = builder.includeLocation;
         this.actors = actors;
         this.maxStringLength = Math.max(0, builder.maxStringLength);
         this.redaction = builder.redaction;
@@ -95,16 +109,19 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
         final JsonLine line = writer.lineBuffer();
         try {
-            writer.write(event, line, serviceMembers, actors, maxStringLength, redactor);
+            writer.write(event, line, schema, actors, maxStringLength, redactor);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
-            line.setLength(0);
-            line.append("{\"level\":\"").append(event.getLevel().name()).append('"').append(serviceMembers)
-                    .append(",\"logger\":\"").escaped(String.valueOf(event.getLoggerName()))
-                    .append("\",\"narration.encoding_error\":\"").escaped(String.valueOf(e)).append("\"}\n");
+            writer.writeFailure(event, line, schema, String.valueOf(e));
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
         return line;
+    }
+
+    /** Whether Log4j must capture where each event was logged: with {@code includeLocation="true"}. */
+    @Override
+    public boolean requiresLocation() {
+        return includeLocation;
     }
 
     @Override
@@ -119,7 +136,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
     @Override
     public String toString() {
-        return PLUGIN_NAME + "{service=" + service.name() + ", actors=" + actors.describe()
+        return PLUGIN_NAME + "{schema=" + schema.name() + ", service=" + service.name() + ", actors=" + actors.describe()
                 + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
@@ -144,13 +161,22 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
         private String actorRule = "package";
 
         @PluginBuilderAttribute
-        private int maxStringLength;
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
 
         @PluginElement("Redaction")
         private Redactor redaction;
 
         @PluginElement("Actor")
         private ActorName[] actorNames;
+
+        @PluginBuilderAttribute
+        private String schema = "narration";
+
+        @PluginBuilderAttribute
+        private String gcpProjectId;
+
+        @PluginBuilderAttribute
+        private boolean includeLocation;
 
         private Map<String, String> environment = System.getenv();
 
@@ -202,7 +228,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
 
         /**
          * Cuts text values longer than this many UTF-16 characters and marks the cut with {@code …[truncated]};
-         * 0 (the default) keeps everything.
+         * 16,384 by default; 0 keeps everything.
          */
         public Builder setMaxStringLength(final int maxStringLength) {
             this.maxStringLength = maxStringLength;
@@ -218,6 +244,33 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             return this;
         }
 
+        /**
+         * The shape of the line (docs/schemas.md): {@code narration} (the default), {@code ecs}, {@code gcp},
+         * {@code datadog} or {@code otel}.
+         */
+        public Builder setSchema(final String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /**
+         * The Google Cloud project of {@code schema="gcp"}'s trace resource names
+         * ({@code projects/<id>/traces/<trace id>}); defaults to {@code GOOGLE_CLOUD_PROJECT}, else the bare trace id.
+         */
+        public Builder setGcpProjectId(final String gcpProjectId) {
+            this.gcpProjectId = gcpProjectId;
+            return this;
+        }
+
+        /**
+         * Whether the backend schemas write where each event was logged (file, line, method), which makes Log4j
+         * capture it for every event, at a cost (docs/schemas.md#location); {@code false} by default.
+         */
+        public Builder setIncludeLocation(final boolean includeLocation) {
+            this.includeLocation = includeLocation;
+            return this;
+        }
+
         /** The environment read for OpenTelemetry defaults; the process environment unless a test says otherwise. */
         public Builder setEnvironment(final Map<String, String> environment) {
             this.environment = environment;
@@ -229,9 +282,9 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             final ActorRule rule = ActorRule.configured(PLUGIN_NAME, actorRule);
             if (maxStringLength < 0) {
                 StatusLogger.getLogger().error(
-                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using 0.",
-                        PLUGIN_NAME, maxStringLength);
-                maxStringLength = 0;
+                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using {}.",
+                        PLUGIN_NAME, maxStringLength, DEFAULT_MAX_STRING_LENGTH);
+                maxStringLength = DEFAULT_MAX_STRING_LENGTH;
             }
             final ActorNames.Builder names = new ActorNames.Builder();
             if (actorNames != null) {
@@ -242,7 +295,20 @@ public final class NarrationJsonLayout extends AbstractStringLayout {
             LossyDisruptorCheck.warnIfLossy(configuration);
             final ServiceIdentity service = ServiceIdentity.resolve(
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
-            return new NarrationJsonLayout(this, service, ActorInference.of(rule, names.build()));
+            final String projectId = blankToNull(gcpProjectId != null ? gcpProjectId : environment.get("GOOGLE_CLOUD_PROJECT"));
+            LineSchema lineSchema = schema == null ? null
+                    : LineSchema.named(schema.trim(), service, projectId, includeLocation);
+            if (lineSchema == null) {
+                StatusLogger.getLogger().error(
+                        "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
+                        PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
+                lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
+            }
+            return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()));
+        }
+
+        private static String blankToNull(final String value) {
+            return value == null || value.isBlank() ? null : value.trim();
         }
     }
 }

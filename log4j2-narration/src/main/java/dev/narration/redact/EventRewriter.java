@@ -44,6 +44,7 @@ import org.apache.logging.log4j.util.TriConsumer;
  */
 final class EventRewriter {
     private static final int MAX_RETAINED = 16 * 1024;
+    private static final int MAX_RETAINED_SLOTS = 256;
     private static final TriConsumer<String, Object, EventRewriter> MASK_CONTEXT =
             (key, value, rewriter) -> rewriter.maskContext(key, value);
 
@@ -99,8 +100,17 @@ final class EventRewriter {
             }
             return copy.build();
         } finally {
-            Arrays.fill(fieldMasks, null);
-            Arrays.fill(contextMasks, 0, contextEntries, null);
+            // An event of thousands of entries grew these: let go of them rather than keep them for the thread.
+            if (fieldMasks.length > MAX_RETAINED_SLOTS) {
+                fieldMasks = new Object[8];
+            } else {
+                Arrays.fill(fieldMasks, null);
+            }
+            if (contextMasks.length > MAX_RETAINED_SLOTS) {
+                contextMasks = new Object[16];
+            } else {
+                Arrays.fill(contextMasks, 0, contextEntries, null);
+            }
             Arrays.fill(throwableMasks, null);
             chain.clear();
             redaction.trim();
@@ -246,9 +256,20 @@ final class EventRewriter {
             return null;
         }
         rendered.setLength(0);
-        Renderings.render(value, rendered);
+        if (!Renderings.render(value, rendered)) {
+            return rendered.toString(); // the note naming the failure replaces the value alone
+        }
         final CharSequence safe = redaction.text(rendered, false);
         return safe == rendered ? null : safe.toString();
+    }
+
+    /** {@link #root} for a map entry that is not a string: rendered, and replaced by the note when it cannot be. */
+    private String renderedRoot(final String key, final Object value) {
+        rendered.setLength(0);
+        if (!Renderings.render(value, rendered)) {
+            return rendered.toString();
+        }
+        return root(key, rendered.toString());
     }
 
     /**
@@ -272,10 +293,9 @@ final class EventRewriter {
                 mask = null;
             } else if (EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(key)) {
                 text.setLength(0);
-                text.append(value);
-                mask = changed(source, redaction.human(source, text));
+                mask = Renderings.render(value, text) ? changed(source, redaction.human(source, text)) : text.toString();
             } else if (FieldKeys.isMessageSourceKey(key)) {
-                mask = root(key, value instanceof String ? (String) value : String.valueOf(value));
+                mask = value instanceof String ? root(key, (String) value) : renderedRoot(key, value);
             } else {
                 mask = value(key, value);
             }
@@ -403,12 +423,15 @@ final class EventRewriter {
 
     /**
      * Masks the messages of the throwable's chain into {@link #throwableMasks}; whether the chain must be copied: a
-     * message changed, or the chain is longer than the walk, whose rest is then left out (fail closed).
+     * message changed, or the walk left something out, which the copy then leaves out too (fail closed).
      */
     private boolean throwables(final Throwable thrown) {
         chain.walk(thrown);
         boolean changed = chain.isCut();
         for (int i = 0, n = chain.size(); i < n; i++) {
+            if (chain.sameAs(i) >= 0) {
+                continue;
+            }
             final String message = Renderings.messageOf(chain.throwable(i));
             final CharSequence safe = message == null ? null : redaction.text(message, false);
             if (safe != message) {
@@ -420,40 +443,55 @@ final class EventRewriter {
     }
 
     /**
-     * The chain with a {@link RedactedThrowable} for each throwable whose message changed, whose walk was cut, or
-     * above such a one; the rest are kept as they are. Built from the end of the walk, where every throwable's cause
-     * and suppressed exceptions come after it.
+     * The chain as the walk holds it, with a {@link RedactedThrowable} for each throwable whose message changed, from
+     * which the walk left something out, or from which such a one can be reached; the others are kept as they are.
+     * A repeat in the walk is the same object again in the copy, as in the original, so a cycle stays a cycle.
      */
     private Throwable copyOfChain() {
         final int n = chain.size();
-        final Throwable[] copies = new Throwable[n];
-        final boolean[] copied = new boolean[n];
-        for (int i = n - 1; i >= 0; i--) {
-            boolean copy = throwableMasks[i] != null || !chain.isComplete(i);
-            for (int c = i + 1; c < n && !copy; c++) {
-                copy = chain.parent(c) == i && copied[c];
+        final boolean[] copy = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            copy[i] = throwableMasks[i] != null || !chain.isComplete(i);
+        }
+        // Up to every parent, and from a throwable to its repeats, until nothing changes: a repeat may reach back.
+        for (boolean more = true; more; ) {
+            more = false;
+            for (int i = n - 1; i > 0; i--) {
+                final int first = chain.sameAs(i);
+                if (first >= 0 && copy[first] && !copy[i]) {
+                    copy[i] = more = true;
+                }
+                if (copy[i] && !copy[chain.parent(i)]) {
+                    copy[chain.parent(i)] = more = true;
+                }
             }
-            if (!copy) {
-                copies[i] = chain.throwable(i);
+        }
+        final Throwable[] copies = new Throwable[n];
+        for (int i = 0; i < n; i++) {
+            final Throwable original = chain.throwable(i);
+            if (!copy[i] || chain.sameAs(i) >= 0) {
+                copies[i] = original;
                 continue;
             }
-            final Throwable original = chain.throwable(i);
-            Throwable cause = null;
-            for (int c = i + 1; c < n; c++) {
-                if (chain.parent(c) == i && chain.relation(c) == ThrowableChain.CAUSE) {
-                    cause = copies[c];
-                }
-            }
             final String message = throwableMasks[i] != null ? throwableMasks[i] : Renderings.messageOf(original);
-            final RedactedThrowable redacted = new RedactedThrowable(Renderings.classNameOf(original), message, cause);
+            final RedactedThrowable redacted = new RedactedThrowable(Renderings.classNameOf(original), message);
             redacted.setStackTrace(original.getStackTrace());
-            for (int c = i + 1; c < n; c++) {
-                if (chain.parent(c) == i && chain.relation(c) == ThrowableChain.SUPPRESSED) {
-                    redacted.addSuppressed(copies[c]);
-                }
-            }
             copies[i] = redacted;
-            copied[i] = true;
+        }
+        for (int c = 1; c < n; c++) {
+            final int parent = chain.parent(c);
+            if (!copy[parent]) {
+                continue;
+            }
+            final Throwable child = copies[chain.sameAs(c) >= 0 ? chain.sameAs(c) : c];
+            if (child == copies[parent]) {
+                continue; // self-suppression or self-causation: the JDK refuses either
+            }
+            if (chain.relation(c) == ThrowableChain.CAUSE) {
+                copies[parent].initCause(child);
+            } else {
+                copies[parent].addSuppressed(child);
+            }
         }
         return copies[0];
     }

@@ -19,8 +19,9 @@ public final class RedactedThrowable extends RuntimeException implements StandIn
 
     private final String originalClassName;
 
-    RedactedThrowable(final String originalClassName, final String message, final Throwable cause) {
-        super(message, cause, true, true);
+    /** Its cause, if any, is set once the copies of the chain exist ({@link #initCause}): the chain may be a cycle. */
+    RedactedThrowable(final String originalClassName, final String message) {
+        super(message);
         this.originalClassName = originalClassName;
     }
 

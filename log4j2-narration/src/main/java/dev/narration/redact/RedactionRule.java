@@ -21,7 +21,9 @@ import org.apache.logging.log4j.status.StatusLogger;
  * With {@code keywords} (comma-separated literals, case-sensitive), the pattern runs only on text that contains
  * one of them, so a clean event pays a fast literal search instead of a regex run: give keywords whenever the
  * secret has a fixed part. A rule with a missing name or an invalid pattern is reported through the status logger
- * and ignored; the other rules keep working.
+ * and ignored; the other rules keep working. Each run of a pattern on a text has a step budget proportional to the
+ * text's length: a pattern that spends it masks the whole text (fail closed); a pattern with nested quantifiers,
+ * the usual cause, is warned about at start-up.
  */
 @Plugin(name = RedactionRule.ELEMENT, category = Node.CATEGORY, printObject = true)
 public final class RedactionRule {
@@ -109,7 +111,14 @@ public final class RedactionRule {
                 return new RedactionRule(name.trim(), null);
             }
             try {
-                return new RedactionRule(name.trim(), new UserRule(name.trim(), Pattern.compile(pattern), literals));
+                final Pattern compiled = Pattern.compile(pattern);
+                if (UserRule.hasNestedQuantifier(pattern)) {
+                    StatusLogger.getLogger().warn("{} name=\"{}\": pattern=\"{}\" repeats a group that holds a repetition (a "
+                            + "nested quantifier), which can take exponential time on some texts. Each run of the rule "
+                            + "is stopped after a step budget and the text masked whole (redaction.md, \"User rules\"); "
+                            + "rewrite the pattern without the nested repetition.", ELEMENT, name, pattern);
+                }
+                return new RedactionRule(name.trim(), new UserRule(name.trim(), compiled, literals));
             } catch (PatternSyntaxException e) {
                 StatusLogger.getLogger().error("{} name=\"{}\": invalid pattern=\"{}\": {}; the rule is ignored.",
                         ELEMENT, name, pattern, e.getDescription());

@@ -5,6 +5,7 @@ import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.StructuredFieldVisitor;
+import dev.narration.internal.logfmt.LogfmtWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -190,8 +191,15 @@ final class NarrationResolver implements EventResolver {
         resolve(event, jsonWriter, false);
     }
 
+    /**
+     * Writes the value with {@code JsonTemplateLayout}'s own writer (its escaping, its {@code maxStringLength}), then
+     * escapes what that writer leaves raw, DEL and the C1 controls (U+007F–U+009F), U+2028 and U+2029, in what it
+     * wrote: as in every output of the bundle, no value can break or disguise a line (docs/layout.md).
+     */
     @Override
     public void resolve(final LogEvent event, final JsonWriter jsonWriter, final boolean succeedingEntry) {
+        final StringBuilder written = jsonWriter.getStringBuilder();
+        final int start = written.length();
         if (text != null) {
             jsonWriter.writeString(value(event, true));
         } else if (human) {
@@ -199,6 +207,7 @@ final class NarrationResolver implements EventResolver {
         } else if (fields) {
             FieldsWriter.get().write(event, jsonWriter, flatten, succeedingEntry);
         }
+        LogfmtWriter.endText(written, start);
     }
 
     /**
@@ -211,6 +220,9 @@ final class NarrationResolver implements EventResolver {
         private final StringBuilder key = new StringBuilder();
         private JsonWriter json;
         private boolean separatorNeeded;
+
+        /** Longer keys are not kept between events: a thread's writer must not pin what one huge key grew. */
+        private static final int MAX_KEPT_KEY = 1024;
 
         static FieldsWriter get() {
             return Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new FieldsWriter();
@@ -226,6 +238,10 @@ final class NarrationResolver implements EventResolver {
                 visit(event);
             } finally {
                 json = null;
+                if (key.capacity() > MAX_KEPT_KEY) {
+                    key.setLength(0);
+                    key.trimToSize();
+                }
             }
             if (!flatten) {
                 json = jsonWriter;

@@ -21,9 +21,13 @@ class ChecksTest {
         assertThat(SampleCompilation.lines(compilation.findings())).isEqualTo(SampleCompilation.lines(compilation.expected()));
     }
 
+    /**
+     * Every javac lint but {@code classfile}: Log4j's own class files carry bnd's {@code @BaselineIgnore}, which is
+     * not on a user's class path either, and that warning is about Log4j's jar, not about the code checked.
+     */
     @Test
     void staysSilentOnCodeThatFollowsTheStandard() {
-        final SampleCompilation compilation = SampleCompilation.compile("Clean.java", "-Xlint:all", "-Werror");
+        final SampleCompilation compilation = SampleCompilation.compile("Clean.java", "-Xlint:all,-classfile", "-Werror");
         assertThat(compilation.otherProblems()).isEmpty();
         assertThat(compilation.findings()).isEmpty();
         assertThat(compilation.succeeded).isTrue();

@@ -21,7 +21,8 @@ class JsonValidityTest {
             + "<RandomAccessFile name='json' fileName='${dir}/out.jsonl'><NarrationJsonLayout/></RandomAccessFile>"
             + "</Appenders><Loggers><Root level='TRACE'><AppenderRef ref='json'/></Root></Loggers></Configuration>";
 
-    private static final String ONE_MEGABYTE = "x\"\\\n".repeat(256 * 1024);
+    /** Long, and within the default maxStringLength and the stack trace's bytes; longer texts are cut (HugeValuesTest). */
+    private static final String LONG = "x\"\\\n".repeat(2 * 1024);
 
     /** Hostile texts and what a JSON parser must read back. */
     private static List<String[]> samples() {
@@ -30,7 +31,10 @@ class JsonValidityTest {
         for (char c = 0; c < 0x20; c++) {
             controls.append(c);
         }
-        controls.append('\u007f').append('\u2028').append('\u2029');
+        for (char c = 0x7f; c <= 0x9f; c++) {
+            controls.append(c);
+        }
+        controls.append('\u2028').append('\u2029');
         samples.add(new String[] {"quotes \"and\" \\backslashes\\ /slash", null});
         samples.add(new String[] {controls.toString(), null});
         samples.add(new String[] {"line one\r\n{\"level\":\"FATAL\",\"human\":\"forged\"}", null});
@@ -40,7 +44,7 @@ class JsonValidityTest {
         samples.add(new String[] {"reversed pair \uDE00\uD83D", "reversed pair \uFFFD\uFFFD"});
         samples.add(new String[] {"ends with high \uD83D", "ends with high \uFFFD"});
         samples.add(new String[] {"lookup ${env:HOME} and ${jndi:ldap://x} stay literal", null});
-        samples.add(new String[] {ONE_MEGABYTE, null});
+        samples.add(new String[] {LONG, null});
         return samples;
     }
 

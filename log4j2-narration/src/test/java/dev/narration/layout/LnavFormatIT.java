@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.junit.jupiter.api.Assumptions;
@@ -98,7 +99,8 @@ class LnavFormatIT {
                     .field(NarrationFields.QUEUE_POSITION, 1).field(NarrationFields.DURATION_MS, 12));
             ThreadContext.put(NarrationFields.CORRELATION_ID, "req-5a02");
             ThreadContext.put(NarrationFields.JOB_ID, "job-2");
-            admission.info(Narration.action("accept").target("job-2").human("Accepted job-2; queued at position {}", 2)
+            admission.info(MarkerManager.getMarker("AUDIT").setParents(MarkerManager.getMarker("BILLING")),
+                    Narration.action("accept").target("job-2").human("Accepted job-2; queued at position {}", 2)
                     .field(NarrationFields.QUEUE_POSITION, 2).field(NarrationFields.DURATION_MS, 8));
             admission.warn(Narration.action("retry").target("job-2").human("Retrying job-2 after a timeout")
                     .field(NarrationFields.DURATION_MS, 950.5));
@@ -211,6 +213,17 @@ class LnavFormatIT {
                 .map(line -> line.get("exception.type").asText() + ": " + line.get("exception.message").asText() + " | "
                         + line.get("exception.stacktrace").asText())
                 .collect(Collectors.toList()));
+    }
+
+    @Test
+    void tagsAreAColumnOfJsonArrays() {
+        final List<JsonNode> rows = query("SELECT target, tags, json_extract(tags, '$[1]') AS parent FROM narration_log "
+                + "WHERE tags IS NOT NULL");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("target").asText()).isEqualTo("job-2");
+        assertThat(rows.get(0).get("parent").asText()).isEqualTo("BILLING");
+        final JsonNode written = lines.stream().filter(line -> line.has("tags")).findFirst().orElseThrow();
+        assertThat(rows.get(0).get("tags")).isEqualTo(written.get("tags"));
     }
 
     /** The queries of docs/reading.md, run as written, answer what the lines say. */

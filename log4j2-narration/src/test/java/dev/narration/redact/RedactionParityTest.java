@@ -16,7 +16,8 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The two ways to turn redaction on agree: every event goes, at once, to a {@code NarrationJsonLayout} with
@@ -25,29 +26,34 @@ import org.junit.jupiter.api.Test;
  * secret, on every surface of an event: the message and a {@code {}} argument, a {@code Narration}'s sentence,
  * renderings, actor, action, target, correlation id and fields, the context's actor, action, target, correlation id
  * and other values, map entries (sensitive keys among them), a TRACE helper's target, sentence and fields, and the
- * messages of an exception, its cause and its suppressed exception.
+ * messages of an exception, its cause and its suppressed exception. Both ways write every schema of the layout
+ * (docs/schemas.md) with the same masks: the engine's one redaction of each surface, whatever name the schema gives
+ * it.
  */
 class RedactionParityTest {
-    private static final String CONFIG = "<Configuration status='WARN'><Appenders>"
-            + "<File name='layout' fileName='${dir}/layout.jsonl'><NarrationJsonLayout serviceName='svc'>"
-            + "<Redaction name='parity-layout'/></NarrationJsonLayout></File>"
-            + "<File name='plain' fileName='${dir}/policy.jsonl'><NarrationJsonLayout serviceName='svc'/></File>"
-            + "<Rewrite name='policy'><RedactionRewritePolicy name='parity-policy'/><AppenderRef ref='plain'/></Rewrite>"
-            + "</Appenders><Loggers><Root level='TRACE'><AppenderRef ref='layout'/><AppenderRef ref='policy'/></Root>"
-            + "</Loggers></Configuration>";
+    private static String config(final String schema) {
+        return "<Configuration status='WARN'><Appenders>"
+                + "<File name='layout' fileName='${dir}/layout.jsonl'><NarrationJsonLayout serviceName='svc' schema='" + schema
+                + "'><Redaction name='parity-layout-" + schema + "'/></NarrationJsonLayout></File>"
+                + "<File name='plain' fileName='${dir}/policy.jsonl'><NarrationJsonLayout serviceName='svc' schema='" + schema
+                + "'/></File><Rewrite name='policy'><RedactionRewritePolicy name='parity-policy-" + schema + "'/>"
+                + "<AppenderRef ref='plain'/></Rewrite></Appenders><Loggers><Root level='TRACE'><AppenderRef ref='layout'/>"
+                + "<AppenderRef ref='policy'/></Root></Loggers></Configuration>";
+    }
 
     @AfterEach
     void clearContext() {
         ThreadContext.clearAll();
     }
 
-    @Test
-    void bothWaysWriteTheSameLineAndNoSecretForEverySurfaceOfEveryKind() {
+    @ParameterizedTest
+    @FieldSource("dev.narration.testsupport.SchemaLines#SCHEMAS")
+    void bothWaysWriteTheSameLineAndNoSecretForEverySurfaceOfEveryKind(final String schema) {
         final List<SecretCorpus.Sample> samples = SecretCorpus.samples(2026_12_02L, 2);
         final List<String> layout;
         final List<String> policy;
         int events = 0;
-        try (Log4jFixture log4j = Log4jFixture.sync(CONFIG)) {
+        try (Log4jFixture log4j = Log4jFixture.sync(config(schema))) {
             final Logger logger = log4j.logger("com.acme.orchestratord.Parity");
             for (final SecretCorpus.Sample sample : samples) {
                 events += logEverySurface(logger, sample);
@@ -71,8 +77,8 @@ class RedactionParityTest {
             }
         }
         assertThat(leaks).isEmpty();
-        assertThat(Redactor.metricsOf("parity-layout").getTotal()).isPositive();
-        assertThat(Redactor.metricsOf("parity-policy").getTotal()).isPositive();
+        assertThat(Redactor.metricsOf("parity-layout-" + schema).getTotal()).isPositive();
+        assertThat(Redactor.metricsOf("parity-policy-" + schema).getTotal()).isPositive();
     }
 
     /** Logs the sample on every surface, one event each; returns how many events. */

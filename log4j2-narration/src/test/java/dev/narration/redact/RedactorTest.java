@@ -152,9 +152,11 @@ class RedactorTest {
     @Test
     void textBeyondTheScanLimitIsMaskedAndCounted() {
         final Redactor capped = Redactor.newBuilder().setName("capped").setMaxScanLength(10).build();
-        assertThat(capped.redact("0123456789abcdef")).isEqualTo("0123456789[REDACTED:scan-limit]");
+        assertThat(capped.redact("0123456789 abcdef")).isEqualTo("0123456789[REDACTED:scan-limit]");
+        // A word that crosses the limit is masked from its start: it could be a token's first half.
+        assertThat(capped.redact("01234 6789abcdef")).isEqualTo("01234 [REDACTED:scan-limit]");
         assertThat(capped.redact("0123456789")).isEqualTo("0123456789");
-        assertThat(capped.metrics().getCounts().get("scan-limit")).isEqualTo(1L);
+        assertThat(capped.metrics().getCounts().get("scan-limit")).isEqualTo(2L);
     }
 
     @Test
@@ -184,5 +186,26 @@ class RedactorTest {
             final String out = REDACTOR.redact(text);
             assertThat(REDACTOR.redact(out)).isNotNull();
         }
+    }
+
+    @Test
+    void aPrivateKeyBlockWithALabelLongerThanTheLookAheadIsMaskedToTheEnd() {
+        // docs/redaction.md#limits: the label is read up to 64 characters; one that names a private key there and is
+        // not closed within them fails closed.
+        final String label = "ENCRYPTED PRIVATE KEY FOR THE BATCH IMPORT SERVICE OF THE ACCOUNTING DEPARTMENT";
+        final String block = "key: -----BEGIN " + label + "-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END " + label + "-----";
+        assertThat(REDACTOR.redact(block)).isEqualTo("key: [REDACTED:private-key]");
+        final String certificate = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----";
+        assertThat(REDACTOR.redact(certificate)).isSameAs(certificate);
+    }
+
+    @Test
+    void aPrivateKeyBlockAsASensitiveKeysValueIsMaskedWhole() {
+        // Found by HostileInputFuzzTest: the value ended at the block's first space and its lines were left in clear.
+        final String block = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq0KeyMaterial\n-----END RSA PRIVATE KEY-----";
+        assertThat(REDACTOR.redact("private_key=" + block + " done")).isEqualTo("private_key=[REDACTED:private-key] done");
+        assertThat(REDACTOR.redact("password: " + block)).isEqualTo("password: [REDACTED:password]");
+        assertThat(REDACTOR.redact("aws_secret_access_key= " + block.replace("\n", "\\n")))
+                .isEqualTo("aws_secret_access_key= [REDACTED:aws-secret-key]");
     }
 }

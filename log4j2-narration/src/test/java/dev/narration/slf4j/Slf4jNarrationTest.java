@@ -129,14 +129,20 @@ class Slf4jNarrationTest {
     }
 
     @Test
-    void theDefaultLineCarriesNoMarker() throws IOException {
+    void aMarkerAndTheMarkersItReferencesBecomeTheTags() throws IOException {
+        final org.slf4j.Marker security = MarkerFactory.getDetachedMarker("SECURITY");
+        security.add(MarkerFactory.getMarker("AUDIT"));
         log.info(MarkerFactory.getMarker("AUDIT"), "Granted pool gpu-a to tenant {}", "acme");
-        log.atInfo().addMarker(MarkerFactory.getMarker("SECURITY")).log("Rotated the API key of tenant acme");
+        log.atInfo().addMarker(security).log("Rotated the API key of tenant acme");
+        log.info("Reloaded the pool limits");
         final List<JsonNode> lines = lines();
-        assertThat(lines).extracting(line -> line.get("human").asText())
-                .containsExactly("Granted pool gpu-a to tenant acme", "Rotated the API key of tenant acme");
-        // docs/slf4j.md: the marker is dropped by the default line today.
-        assertThat(lines).allSatisfy(line -> assertThat(line.toString()).doesNotContain("AUDIT", "SECURITY"));
+        assertThat(lines).extracting(line -> line.get("human").asText()).containsExactly(
+                "Granted pool gpu-a to tenant acme", "Rotated the API key of tenant acme", "Reloaded the pool limits");
+        // docs/slf4j.md: the marker's name, then the names of the markers it references, after span_id.
+        assertThat(lines.get(0).get("tags")).isEqualTo(JsonLines.parse("[\"AUDIT\"]"));
+        assertThat(lines.get(1).get("tags")).isEqualTo(JsonLines.parse("[\"SECURITY\",\"AUDIT\"]"));
+        assertThat(JsonLines.keys(lines.get(0))).containsSubsequence("human", "tags", "logger");
+        assertThat(lines.get(2).has("tags")).as("an event without a marker").isFalse();
     }
 
     @Test

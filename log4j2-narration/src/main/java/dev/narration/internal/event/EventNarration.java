@@ -1,6 +1,7 @@
 package dev.narration.internal.event;
 
 import dev.narration.Narration;
+import dev.narration.NarrationFields;
 import dev.narration.internal.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
@@ -180,6 +181,15 @@ public final class EventNarration {
     }
 
     /**
+     * The W3C trace flags of the event's span as two hex digits ({@code 01}: sampled), or {@code null}: what the
+     * OpenTelemetry context-data provider (or OpenTelemetry's own) captured on the logging thread, so it is the
+     * span's real flag with asynchronous loggers too. A context entry like any other, it also stays a field.
+     */
+    public static String traceFlags(final LogEvent event) {
+        return context(event, NarrationFields.TRACE_FLAGS);
+    }
+
+    /**
      * Whether the message itself supplies the root field that the given context key would otherwise feed; the
      * context value then keeps its place as a renamed entry (see {@link FieldKeys}). {@code trace} is the message's
      * trace fields, or {@code null}.
@@ -240,7 +250,7 @@ public final class EventNarration {
         if (message instanceof MapMessage) {
             final Object text = ((MapMessage<?, ?>) message).getIndexedReadOnlyStringMap().getValue(MAP_MESSAGE_HUMAN_KEY);
             if (text != null) {
-                buffer.append(text);
+                Renderings.render(text, buffer);
             } else if (message instanceof StructuredDataMessage && message.getFormat() != null) {
                 buffer.append(message.getFormat());
             }
@@ -291,9 +301,6 @@ public final class EventNarration {
     }
 
     private static String text(final Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        return String.valueOf(value);
+        return Renderings.text(value);
     }
 }

@@ -34,7 +34,7 @@ public final class FieldKeys {
     public static final String CORRELATION_ID = NarrationFields.CORRELATION_ID;
     public static final String TRACE_ID = NarrationFields.TRACE_ID;
     public static final String SPAN_ID = NarrationFields.SPAN_ID;
-    /** The marker names of an event; written by a later version of the line, reserved now. */
+    /** The marker names of an event (its marker and the marker's parents, {@link MarkerNames}). */
     public static final String TAGS = "tags";
     public static final String LOGGER = "logger";
     public static final String THREAD = "thread";

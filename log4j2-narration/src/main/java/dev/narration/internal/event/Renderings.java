@@ -11,8 +11,11 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
 public final class Renderings {
     private Renderings() {}
 
-    /** Appends an object's text: through {@link StringBuilderFormattable} where it is one, else its {@code toString()}. */
-    public static void render(final Object value, final StringBuilder out) {
+    /**
+     * Appends an object's text: through {@link StringBuilderFormattable} where it is one, else its {@code toString()};
+     * whether it rendered (else the note naming the failure is appended instead).
+     */
+    public static boolean render(final Object value, final StringBuilder out) {
         final int start = out.length();
         try {
             if (value instanceof StringBuilderFormattable) {
@@ -20,11 +23,28 @@ public final class Renderings {
             } else {
                 out.append(value);
             }
+            return true;
         } catch (RuntimeException e) {
             out.setLength(start);
-            out.append('<').append(value.getClass().getName()).append(".toString() threw ")
-                    .append(e.getClass().getName()).append('>');
+            out.append(failure(value, e));
+            return false;
         }
+    }
+
+    /** An object's text as a {@code String}, by the rules of {@link #render}; {@code null} stays {@code null}. */
+    public static String text(final Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException e) {
+            return failure(value, e);
+        }
+    }
+
+    private static String failure(final Object value, final RuntimeException e) {
+        return "<" + value.getClass().getName() + ".toString() threw " + e.getClass().getName() + '>';
     }
 
     /**

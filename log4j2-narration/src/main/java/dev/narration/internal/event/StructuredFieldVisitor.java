@@ -78,6 +78,15 @@ public abstract class StructuredFieldVisitor {
     /** Any other value: a context value or a message field of arbitrary type. Never {@code null}. */
     protected abstract void visitObject(String prefix, String name, Object value);
 
+    /**
+     * Whether the output this visitor feeds writes a key of this name itself, beside the narration line's reserved
+     * keys ({@link FieldKeys#isReserved}): a backend schema's own keys. A field of such a name is renamed as a
+     * reserved one is, so that no key appears twice. None by default.
+     */
+    protected boolean isOutputKey(final String key) {
+        return false;
+    }
+
     private void visitMessageFields() {
         if (narration != null) {
             for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
@@ -139,8 +148,8 @@ public abstract class StructuredFieldVisitor {
         return !EventNarration.MAP_MESSAGE_HUMAN_KEY.equals(name) && !FieldKeys.isMessageSourceKey(name);
     }
 
-    private static String messagePrefix(final String name) {
-        return FieldKeys.renameMessageField(name) ? FieldKeys.FIELD_PREFIX : null;
+    private String messagePrefix(final String name) {
+        return FieldKeys.renameMessageField(name) || isOutputKey(name) ? FieldKeys.FIELD_PREFIX : null;
     }
 
     private void contextEntry(final String key, final Object value) {
@@ -148,7 +157,7 @@ public abstract class StructuredFieldVisitor {
             return;
         }
         final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
-        switch (FieldKeys.placeContext(key, supplied, messageHasField(key))) {
+        switch (FieldKeys.placeContext(key, supplied, messageHasField(key) || isOutputKey(key))) {
             case CONSUMED:
                 return;
             case RENAMED:

@@ -13,14 +13,21 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
  * costs one pass per character. Writing characters into a {@code StringBuilder} and handing that to Log4j's
  * character encoder took four: the escape scan, the append, the copy into a {@code CharBuffer} and the encoding.
  *
- * <p>Escaping: quotes, backslashes and every control character are escaped (so CR and LF can never start a forged
- * line); U+2028 and U+2029 are escaped too, because JavaScript consumers treat them as line ends; a lone surrogate
- * becomes U+FFFD so the output is always valid UTF-8. Everything else, 4-byte emoji included, is kept as is.
+ * <p>Escaping: quotes, backslashes and every control character, C0 (U+0000–U+001F) and C1 with DEL (U+007F–U+009F),
+ * are escaped, so CR and LF can never start a forged line, and neither can U+0085 (a line end to Python's
+ * {@code splitlines()} and some shippers) nor U+009B (a terminal's control sequence introducer); U+2028 and U+2029
+ * are escaped too, because JavaScript consumers treat them as line ends; a lone surrogate becomes U+FFFD so the
+ * output is always valid UTF-8. Everything else, 4-byte emoji included, is kept as is.
+ *
+ * <p>A text of any length is copied and escaped in pieces of at most {@value #PIECE} characters, so that writing a
+ * huge value needs no copy of it beside the line's own bytes.
  *
  * <p>Not thread-safe: one per writing thread.
  */
 public final class JsonLine {
     public static final char REPLACEMENT = '\uFFFD';
+    /** What ends a value cut to a length: the cut is visible in the line (docs/layout.md#sizes). */
+    public static final String TRUNCATION_SUFFIX = "…[truncated]";
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** ASCII characters written as they are inside a JSON string. */
     private static final boolean[] PLAIN = new boolean[128];
@@ -31,9 +38,11 @@ public final class JsonLine {
     private static final int REMEMBERED = 128;
     private static final int REMEMBERED_BYTES = 80;
     private static final int FORMATS = 64;
+    /** The most characters copied at once: {@code TextCopy} keeps an array of this size for reuse. */
+    private static final int PIECE = TextCopy.RETAINED;
 
     static {
-        for (int c = 0x20; c < 128; c++) {
+        for (int c = 0x20; c < 0x7F; c++) {
             PLAIN[c] = c != '"' && c != '\\';
         }
     }
@@ -82,6 +91,7 @@ public final class JsonLine {
     /** Empties the line, first shrinking its buffer to {@code retained} bytes if a huge line grew it. */
     public void clear(final int retained) {
         length = 0;
+        chars.forget();
         if (bytes.length > retained) {
             bytes = new byte[retained];
         }
@@ -178,10 +188,25 @@ public final class JsonLine {
     /** Appends the text escaped as the contents of a JSON string. */
     public JsonLine escaped(final CharSequence text) {
         final int n = text.length();
-        if (n > SHORT || !(text instanceof String) || !plain((String) text, n)) {
+        if (n > PIECE) {
+            escapedInPieces(text, n);
+        } else if (n > SHORT || !(text instanceof String) || !plain((String) text, n)) {
             escaped(chars.fill(text, n), 0, n);
         }
         return this;
+    }
+
+    /** The first {@code n} characters of a long text, escaped a piece at a time; a surrogate pair is never split. */
+    private void escapedInPieces(final CharSequence text, final int n) {
+        int from = 0;
+        while (from < n) {
+            int to = Math.min(n, from + PIECE);
+            if (to < n && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--;
+            }
+            escaped(chars.fill(text, from, to), 0, to - from);
+            from = to;
+        }
     }
 
     /** As {@link #escaped(CharSequence)}, for a string likely to be written again (see {@code remembered}). */
@@ -287,16 +312,46 @@ public final class JsonLine {
     public void escaped(final CharSequence text, final char[] copy, final int maxLength, final String suffix) {
         final int n = text.length();
         if (maxLength <= 0 || n <= maxLength) {
-            escaped(copy != null ? copy : chars.fill(text, n), 0, n);
+            if (copy != null) {
+                escaped(copy, 0, n);
+            } else {
+                escaped(text);
+            }
             return;
         }
-        final char[] source = copy != null ? copy : chars.fill(text, maxLength + 1);
         int cut = maxLength;
-        if (Character.isHighSurrogate(source[cut - 1]) && Character.isLowSurrogate(source[cut])) {
+        if (Character.isHighSurrogate(text.charAt(cut - 1)) && Character.isLowSurrogate(text.charAt(cut))) {
             cut--;
         }
-        escaped(source, 0, cut);
+        if (copy != null) {
+            escaped(copy, 0, cut);
+        } else if (cut > PIECE) {
+            escapedInPieces(text, cut);
+        } else {
+            escaped(chars.fill(text, cut), 0, cut);
+        }
         escaped(suffix);
+    }
+
+    /**
+     * Cuts what was written from {@code from} on, escaped text, back to at most {@code limit} bytes of the line, at
+     * the end of a character or an escape; whether it cut anything.
+     */
+    public boolean cutBack(final int from, final int limit) {
+        if (length <= limit) {
+            return false;
+        }
+        int at = from;
+        while (at < length) {
+            final int b = bytes[at] & 0xFF;
+            final int size = b == '\\' ? (bytes[at + 1] == 'u' ? 6 : 2) : b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            if (at + size > limit) {
+                break;
+            }
+            at += size;
+        }
+        length = at;
+        return true;
     }
 
     /** Appends {@code source[start, end)} escaped. */
@@ -318,6 +373,8 @@ public final class JsonLine {
             }
             if (c < 128) {
                 at = escapeAscii(out, at, c);
+            } else if (c <= 0x9F) {
+                at = unicodeEscape(out, at, c);
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | c >> 6);
                 out[at++] = (byte) (0x80 | c & 0x3F);

@@ -5,16 +5,29 @@ import dev.narration.internal.event.ThrowableChain;
 import java.util.Arrays;
 
 /**
- * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions and
- * {@code ... n more} for frames shared with the enclosing trace), escaped for a JSON string, directly into the
- * line: no {@code PrintWriter}, no {@code StackTraceElement.toString()}, no intermediate string. It writes the
- * throwables of a {@link ThrowableChain}, the walk redaction shares, so that both stop at the same throwable.
+ * Writes a throwable's stack trace in the JDK's familiar text form (causes, suppressed exceptions,
+ * {@code [CIRCULAR REFERENCE: …]} and {@code ... n more} for frames shared with the enclosing trace), escaped for a
+ * JSON string, directly into the line: no {@code PrintWriter}, no {@code StackTraceElement.toString()}, no
+ * intermediate string. It writes the throwables of a {@link ThrowableChain}, the walk redaction shares, so that both
+ * leave out the same throwables.
+ *
+ * <p>Bounded by {@link StackTraceLimits}: the frames written in all and the bytes of the text. Past either, frames and
+ * then whole throwables are left out, each cut said in the text ({@code ... 12 frames omitted},
+ * {@code ... 40 throwables omitted}, and the walk's own {@code ... 4936 causes omitted},
+ * {@code ... 7 suppressed exceptions omitted}); the root cause is kept whatever is cut before it, with a share of
+ * both bounds held back for it. A message is cut, with {@link JsonLine#TRUNCATION_SUFFIX}, where it would not fit.
  *
  * <p>One per writing thread: it keeps each throwable's frames while their causes and suppressed exceptions are
  * written.
  */
 public final class StackTraceWriter {
     private static final StackTraceElement[] NO_FRAMES = {};
+    /** The share of the bytes held back for the root cause, at most. */
+    private static final int ROOT_BYTES = 4096;
+    /** The share of the frames held back for the root cause, at most. */
+    private static final int ROOT_FRAMES = 32;
+    /** Room kept for the end of a frame or a headline after its texts: punctuation, a line number, a cut mark. */
+    private static final int SLACK = 48;
 
     /** The message to write for each throwable of the chain: as it is, or masked. */
     public interface Messages {
@@ -26,51 +39,144 @@ public final class StackTraceWriter {
     public static final Messages AS_THEY_ARE = (chain, index) -> Renderings.messageOf(chain.throwable(index));
 
     private final StackTraceElement[][] frames = new StackTraceElement[ThrowableChain.MAX_THROWABLES][];
+    private JsonLine out;
+    /** Where the text may not go beyond, for the throwables being written. */
+    private int end;
+    private int framesLeft;
 
-    public void write(final JsonLine out, final ThrowableChain chain, final Messages messages) {
+    public void write(final JsonLine line, final ThrowableChain chain, final Messages messages, final StackTraceLimits limits) {
+        out = line;
+        final int n = chain.size();
+        final int root = chain.rootCause();
+        final int start = line.length();
+        final int heldBytes = root < 0 ? 0 : Math.min(limits.maxBytes() / 4, ROOT_BYTES);
+        final int heldFrames = root < 0 ? 0 : Math.min(limits.maxFrames() / 4, ROOT_FRAMES);
+        end = start + limits.maxBytes() - heldBytes;
+        framesLeft = limits.maxFrames() - heldFrames;
         try {
-            for (int i = 0, n = chain.size(); i < n; i++) {
-                final Throwable throwable = chain.throwable(i);
-                final int indent = chain.indent(i);
-                if (i > 0) {
-                    out.append("\\n");
-                    tabs(out, indent);
-                    out.append(chain.relation(i) == ThrowableChain.SUPPRESSED ? "Suppressed: " : "Caused by: ");
+            int stopped = -1;
+            for (int i = 0; i < n; i++) {
+                if (i == root) {
+                    continue;
                 }
-                writeHeadline(out, throwable, messages.of(chain, i));
-                final StackTraceElement[] own = framesOf(throwable);
-                frames[i] = own;
-                final int parent = chain.parent(i);
-                final int unique = uniqueFrameCount(own, parent < 0 ? null : frames[parent]);
-                for (int f = 0; f < unique; f++) {
-                    out.append("\\n");
-                    tabs(out, indent);
-                    out.append("\\tat ");
-                    writeFrame(out, own[f]);
+                if (i > 0 && line.length() + SLACK >= end) {
+                    stopped = i;
+                    break;
                 }
-                if (unique < own.length) {
-                    out.append("\\n");
-                    tabs(out, indent);
-                    out.append("\\t... ").append(own.length - unique).append(" more");
+                throwable(chain, i, messages);
+                if (i == chain.cutAfter()) {
+                    omissions(chain);
                 }
             }
+            if (stopped >= 0) {
+                final int left = (root < 0 ? n : n - 1) - stopped;
+                newLine(0).append("\\t... ");
+                if (chain.isCut() && chain.cutAfter() >= stopped) {
+                    line.append("at least ");
+                }
+                line.append(left).append(left == 1 ? " throwable omitted" : " throwables omitted");
+            }
+            if (root >= 0) {
+                end = start + limits.maxBytes();
+                framesLeft += heldFrames;
+                throwable(chain, root, messages);
+                omitted(chain, root);
+            }
         } finally {
-            Arrays.fill(frames, 0, chain.size(), null);
+            Arrays.fill(frames, 0, n, null);
+            out = null;
         }
+    }
+
+    /** Entry {@code i}: its headline, then its own frames as far as the bounds allow. */
+    private void throwable(final ThrowableChain chain, final int i, final Messages messages) {
+        final int indent = chain.indent(i);
+        if (i > 0) {
+            newLine(indent).append(chain.relation(i) == ThrowableChain.SUPPRESSED ? "Suppressed: " : "Caused by: ");
+        }
+        final int first = chain.sameAs(i);
+        if (first >= 0) {
+            out.append("[CIRCULAR REFERENCE: ");
+            headline(chain.throwable(first), messages.of(chain, first));
+            out.append(']');
+            frames[i] = NO_FRAMES;
+            return;
+        }
+        final Throwable throwable = chain.throwable(i);
+        headline(throwable, messages.of(chain, i));
+        final StackTraceElement[] own = framesOf(throwable);
+        frames[i] = own;
+        final int parent = chain.parent(i);
+        final int unique = uniqueFrameCount(own, parent < 0 ? null : frames[parent]);
+        int written = 0;
+        while (written < unique && framesLeft > 0 && out.length() + SLACK < end) {
+            newLine(indent).append("\\tat ");
+            frame(own[written++]);
+            framesLeft--;
+        }
+        if (written < unique) {
+            newLine(indent).append("\\t... ").append(unique - written).append(unique - written == 1 ? " frame omitted" : " frames omitted");
+        }
+        if (unique < own.length) {
+            newLine(indent).append("\\t... ").append(own.length - unique).append(" more");
+        }
+    }
+
+    /** Says, where the walk stopped, what it left out: for each throwable concerned, the deepest first. */
+    private void omissions(final ThrowableChain chain) {
+        for (int k = 0, n = chain.openCount(); k < n; k++) {
+            omitted(chain, chain.openAtCut(k));
+        }
+    }
+
+    private void omitted(final ThrowableChain chain, final int i) {
+        final int suppressed = chain.omittedSuppressed(i);
+        if (suppressed > 0) {
+            newLine(chain.indent(i)).append("\\t... ").append(suppressed)
+                    .append(suppressed == 1 ? " suppressed exception omitted" : " suppressed exceptions omitted");
+        }
+        final int causes = chain.omittedCauses(i);
+        if (causes > 0 || chain.moreCausesThanCounted(i)) {
+            newLine(chain.indent(i)).append("\\t... ");
+            if (chain.moreCausesThanCounted(i)) {
+                out.append("more than ");
+            }
+            out.append(causes).append(causes == 1 ? " cause omitted" : " causes omitted");
+        }
+    }
+
+    private JsonLine newLine(final int indent) {
+        out.append("\\n");
+        for (int t = 0; t < indent; t++) {
+            out.append("\\t");
+        }
+        return out;
     }
 
     /** {@code type: message}, as {@code Throwable.toString()} would say it; a stand-in under the name it replaces. */
-    private static void writeHeadline(final JsonLine out, final Throwable throwable, final CharSequence message) {
-        out.escaped(Renderings.classNameOf(throwable));
+    private void headline(final Throwable throwable, final CharSequence message) {
+        text(Renderings.classNameOf(throwable));
         if (message != null) {
             out.append(": ");
-            out.escaped(message);
+            text(message);
         }
     }
 
-    private static void tabs(final JsonLine out, final int count) {
-        for (int t = 0; t < count; t++) {
-            out.append("\\t");
+    /**
+     * Text escaped, cut where it would go beyond the bound. A character takes at least one byte, so no more characters
+     * than there are bytes left are written; what they took beyond the bound is cut back.
+     */
+    private void text(final CharSequence text) {
+        final int from = out.length();
+        final int room = Math.max(1, end - from - SLACK);
+        final boolean longer = text.length() > room;
+        if (longer) {
+            out.escaped(text, room, "");
+        } else {
+            out.escaped(text);
+        }
+        if (out.cutBack(from, from + room) || longer) {
+            out.escaped(JsonLine.TRUNCATION_SUFFIX);
         }
     }
 
@@ -91,10 +197,10 @@ public final class StackTraceWriter {
         return m + 1;
     }
 
-    private static void writeFrame(final JsonLine out, final StackTraceElement frame) {
-        out.escaped(frame.getClassName());
+    private void frame(final StackTraceElement frame) {
+        text(frame.getClassName());
         out.append('.');
-        out.escaped(frame.getMethodName());
+        text(frame.getMethodName());
         out.append('(');
         final String file = frame.getFileName();
         if (frame.isNativeMethod()) {
@@ -102,7 +208,7 @@ public final class StackTraceWriter {
         } else if (file == null) {
             out.append("Unknown Source");
         } else {
-            out.escaped(file);
+            text(file);
             if (frame.getLineNumber() >= 0) {
                 out.append(':').append(frame.getLineNumber());
             }

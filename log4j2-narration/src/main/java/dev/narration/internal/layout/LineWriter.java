@@ -1,14 +1,17 @@
 package dev.narration.internal.layout;
 
+import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.FieldKeys;
+import dev.narration.internal.event.MarkerNames;
 import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceLimits;
 import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
@@ -21,13 +24,20 @@ import org.apache.logging.log4j.core.time.Instant;
 import org.apache.logging.log4j.message.Message;
 
 /**
- * Writes one narration line for {@code NarrationJsonLayout}, in the order of docs/layout.md#the-line, each value read
- * through the event view ({@link EventNarration}, {@link StructuredFieldVisitor}) and, with {@code <Redaction>},
- * masked by the one redaction of an event's surfaces ({@link EventRedaction}) as it is written. One instance per
- * thread holds the reusable buffers and the per-event state that the allocation-free context iteration needs.
+ * Writes one line of {@code NarrationJsonLayout} in the shape of a {@link LineSchema}: the schema chooses the keys and
+ * their order (the default narration line of docs/layout.md#the-line, or a backend's, docs/schemas.md), this writer
+ * the values, each read through the event view ({@link EventNarration}, {@link StructuredFieldVisitor}) and, with
+ * {@code <Redaction>}, masked by the one redaction of an event's surfaces ({@link EventRedaction}) as it is written,
+ * and cut by {@code maxStringLength}. So every schema writes the same values with the same masks and cuts. One
+ * instance per thread holds the reusable buffers and the per-event state that the allocation-free context iteration
+ * needs.
+ *
+ * <p>The schema calls the writing methods in its order; each takes the member's pre-encoded opening (its separator,
+ * its key and what comes before the value) and returns whether it wrote the member, so that a schema can close a
+ * member that the value does not end (the two closing braces after an OTLP attribute's value).
  */
 public final class LineWriter {
-    public static final String TRUNCATION_SUFFIX = "…[truncated]";
+    public static final String TRUNCATION_SUFFIX = JsonLine.TRUNCATION_SUFFIX;
     /**
      * Lines up to this many bytes keep their buffer between events. Log4j's shared layout buffer is trimmed at
      * 2 KiB, which made every event with a stack trace regrow it; 16 KiB per logging thread covers them.
@@ -39,24 +49,22 @@ public final class LineWriter {
      * redaction, the pieces come found.
      */
     private static final int PIECES_FROM_LENGTH = 64;
+    /** Outside an attribute list: keys carry their own separator. */
+    private static final int NO_LIST = -1;
 
-    private static final byte[] TIMESTAMP = JsonLine.fixed("{\"" + FieldKeys.TIMESTAMP + "\":\"");
-    private static final byte[] LEVEL = key(FieldKeys.LEVEL);
-    private static final byte[] ACTOR = key(FieldKeys.ACTOR);
-    private static final byte[] ACTION = key(FieldKeys.ACTION);
-    private static final byte[] TARGET = key(FieldKeys.TARGET);
-    private static final byte[] HUMAN = key(FieldKeys.HUMAN);
-    private static final byte[] CUTE = key(FieldKeys.CUTE);
-    private static final byte[] STORY = key(FieldKeys.STORY);
-    private static final byte[] CORRELATION_ID = key(FieldKeys.CORRELATION_ID);
-    private static final byte[] TRACE_ID = key(FieldKeys.TRACE_ID);
-    private static final byte[] SPAN_ID = key(FieldKeys.SPAN_ID);
-    private static final byte[] LOGGER = key(FieldKeys.LOGGER);
-    private static final byte[] THREAD = key(FieldKeys.THREAD);
-    private static final byte[] EXCEPTION_TYPE = key(FieldKeys.EXCEPTION_TYPE);
-    private static final byte[] EXCEPTION_MESSAGE = key(FieldKeys.EXCEPTION_MESSAGE);
-    private static final byte[] EXCEPTION_STACKTRACE = key(FieldKeys.EXCEPTION_STACKTRACE);
-    private static final byte[] END = JsonLine.fixed("}\n");
+    // The JSON types of a field's value, which an OTLP attribute names before the value.
+    private static final int STRING = 0;
+    private static final int INT = 1;
+    private static final int DOUBLE = 2;
+    private static final int BOOL = 3;
+    private static final byte[][] ATTRIBUTE_VALUES = {
+        JsonLine.fixed("\",\"value\":{\"stringValue\":"),
+        JsonLine.fixed("\",\"value\":{\"intValue\":"),
+        JsonLine.fixed("\",\"value\":{\"doubleValue\":"),
+        JsonLine.fixed("\",\"value\":{\"boolValue\":"),
+    };
+    private static final byte[] ATTRIBUTE_KEY = JsonLine.fixed("{\"key\":\"");
+    private static final byte[] ATTRIBUTE_END = JsonLine.fixed("}}");
 
     private final JsonLine line = new JsonLine(1024);
 
@@ -65,44 +73,69 @@ public final class LineWriter {
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
         @Override
         protected void visitString(final String prefix, final String name, final CharSequence value) {
-            fieldKey(prefix, name);
-            if (!maskedKey(name, value)) {
+            final String mask = maskOf(name, value);
+            fieldKey(prefix, name, STRING);
+            if (mask != null) {
+                quotedMask(mask);
+            } else {
                 quoted(value);
             }
+            fieldEnd();
         }
 
         @Override
         protected void visitLong(final String prefix, final String name, final long value) {
-            fieldKey(prefix, name);
-            if (!maskedKey(name)) {
-                out.append(value);
+            final String mask = maskOf(name);
+            fieldKey(prefix, name, mask == null ? INT : STRING);
+            if (mask != null) {
+                quotedMask(mask);
+            } else {
+                integer(value);
             }
+            fieldEnd();
         }
 
         @Override
         protected void visitDouble(final String prefix, final String name, final double value) {
-            fieldKey(prefix, name);
-            if (!maskedKey(name)) {
+            final String mask = maskOf(name);
+            fieldKey(prefix, name, mask == null ? DOUBLE : STRING);
+            if (mask != null) {
+                quotedMask(mask);
+            } else {
                 number(value);
             }
+            fieldEnd();
         }
 
         @Override
         protected void visitBoolean(final String prefix, final String name, final boolean value) {
-            fieldKey(prefix, name);
-            if (!maskedKey(name)) {
+            final String mask = maskOf(name);
+            fieldKey(prefix, name, mask == null ? BOOL : STRING);
+            if (mask != null) {
+                quotedMask(mask);
+            } else {
                 out.append(value);
             }
+            fieldEnd();
         }
 
         @Override
         protected void visitObject(final String prefix, final String name, final Object value) {
-            fieldKey(prefix, name);
-            if (!maskedKey(name, value)) {
+            final String mask = maskOf(name, value);
+            fieldKey(prefix, name, mask == null ? kindOf(value) : STRING);
+            if (mask != null) {
+                quotedMask(mask);
+            } else {
                 recurring = true;
                 value(value);
                 recurring = false;
             }
+            fieldEnd();
+        }
+
+        @Override
+        protected boolean isOutputKey(final String key) {
+            return schema.reserves(key);
         }
     };
     /** Finds the pieces of a message's format in its text, and holds the copies redaction scans. */
@@ -114,17 +147,20 @@ public final class LineWriter {
         final String message = Renderings.messageOf(throwables.throwable(index));
         return message == null ? null : redaction.text(message, false);
     };
+    private final MarkerNames markers = new MarkerNames();
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
     private EventRedaction masking;
     /** Whether the value being written is a field's or the context's, often the same object on many events. */
     private boolean recurring;
     private JsonLine out;
     private int maxStringLength;
-
-    /** {@code ,"name":"}, pre-encoded. */
-    private static byte[] key(final String name) {
-        return JsonLine.fixed(",\"" + name + "\":\"");
-    }
+    private LogEvent event;
+    private LineSchema schema;
+    private ActorInference actors;
+    /** Where the attribute list being written starts, whose first member has no separator; {@link #NO_LIST} outside. */
+    private int listStart = NO_LIST;
+    /** Whether fields are written as OTLP attributes rather than as members of the line's object. */
+    private boolean attributes;
 
     /** The thread's line buffer, emptied, for the next event. */
     public JsonLine lineBuffer() {
@@ -132,56 +168,38 @@ public final class LineWriter {
         return line;
     }
 
-    /** Writes the event's line into {@code target}; {@code engine} masks it, or is {@code null} for no redaction. */
+    /**
+     * Writes the event's line in the schema's shape into {@code target}; {@code engine} masks it, or is {@code null}
+     * for no redaction.
+     */
     public void write(
-            final LogEvent event,
+            final LogEvent logEvent,
             final JsonLine target,
-            final byte[] serviceMembers,
-            final ActorInference actors,
+            final LineSchema lineSchema,
+            final ActorInference actorInference,
             final int maxLength,
             final RedactionEngine engine) {
         this.out = target;
+        this.event = logEvent;
+        this.schema = lineSchema;
+        this.actors = actorInference;
         this.masking = engine == null ? null : redaction.use(engine);
         this.maxStringLength = maxLength;
-        fields.load(event);
+        fields.load(logEvent);
         try {
-            final Instant instant = event.getInstant();
-            out.append(TIMESTAMP);
-            timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
-            out.append('"');
-            identifier(LEVEL, event.getLevel().name());
-            out.append(serviceMembers);
-            final TraceFields trace = fields.trace();
-            final String actor = EventNarration.givenActor(event);
-            if (actor == null) {
-                identifier(ACTOR, actors.actorOf(event.getLoggerName()));
-            } else {
-                named(ACTOR, FieldKeys.ACTOR, actor);
-            }
-            final String action = EventNarration.givenAction(event, trace);
-            if (action == null) {
-                identifier(ACTION, trace == null ? null : trace.kindAction());
-            } else {
-                named(ACTION, FieldKeys.ACTION, action);
-            }
-            string(TARGET, FieldKeys.TARGET, EventNarration.target(event, trace));
-            human(event);
-            string(CUTE, FieldKeys.CUTE, EventNarration.cute(event));
-            string(STORY, FieldKeys.STORY, EventNarration.story(event));
-            named(CORRELATION_ID, FieldKeys.CORRELATION_ID, EventNarration.correlationId(event, trace));
-            named(TRACE_ID, FieldKeys.TRACE_ID, EventNarration.traceId(event));
-            named(SPAN_ID, FieldKeys.SPAN_ID, EventNarration.spanId(event));
-            fields.visitLoaded(event);
-            identifier(LOGGER, event.getLoggerName());
-            identifier(THREAD, event.getThreadName());
-            exception(event.getThrown());
-            out.append(END);
+            lineSchema.write(this, logEvent);
         } finally {
             fields.clear();
             chain.clear();
+            markers.clear();
             this.out = null;
+            this.event = null;
+            this.schema = null;
+            this.actors = null;
             this.masking = null;
             this.recurring = false;
+            this.listStart = NO_LIST;
+            this.attributes = false;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
@@ -190,7 +208,140 @@ public final class LineWriter {
         }
     }
 
-    private void human(final LogEvent event) {
+    /**
+     * Replaces whatever {@link #write} left in {@code target} with the schema's failure line: what identifies the
+     * event and the error, so that an encoding bug never loses the event.
+     */
+    public void writeFailure(final LogEvent logEvent, final JsonLine target, final LineSchema lineSchema, final String error) {
+        target.setLength(0);
+        this.out = target;
+        this.event = logEvent;
+        try {
+            lineSchema.writeFailure(this, logEvent, error);
+        } finally {
+            this.out = null;
+            this.event = null;
+        }
+    }
+
+    /** The line being written, for a schema's fixed pieces. */
+    JsonLine out() {
+        return out;
+    }
+
+    /** The event's instant as ISO-8601 UTC with milliseconds, unquoted. */
+    void timestamp() {
+        final Instant instant = event.getInstant();
+        timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
+    }
+
+    /** The event's instant in nanoseconds since the epoch, as a quoted decimal (OTLP/JSON's 64-bit integers). */
+    void epochNanos() {
+        final Instant instant = event.getInstant();
+        out.append('"').append(instant.getEpochSecond() * 1_000_000_000L + instant.getNanoOfSecond()).append('"');
+    }
+
+    /** Starts an attribute list at this point of the line: its first member is written without a separator. */
+    void startList() {
+        listStart = out.length();
+    }
+
+    void endList() {
+        listStart = NO_LIST;
+    }
+
+    /** Writes the fields (message fields, then context entries) as OTLP attributes rather than as members. */
+    void fieldsAsAttributes() {
+        attributes = true;
+        try {
+            fields.visitLoaded(event);
+        } finally {
+            attributes = false;
+        }
+    }
+
+    /** Writes the fields (message fields, then context entries) as members of the line's object. */
+    void fields() {
+        fields.visitLoaded(event);
+    }
+
+    boolean actor(final byte[] key) {
+        final String given = EventNarration.givenActor(event);
+        return given == null ? identifier(key, actors.actorOf(event.getLoggerName())) : named(key, FieldKeys.ACTOR, given);
+    }
+
+    boolean action(final byte[] key) {
+        final TraceFields trace = fields.trace();
+        final String given = EventNarration.givenAction(event, trace);
+        return given == null ? identifier(key, trace == null ? null : trace.kindAction()) : named(key, FieldKeys.ACTION, given);
+    }
+
+    boolean target(final byte[] key) {
+        return string(key, FieldKeys.TARGET, EventNarration.target(event, fields.trace()));
+    }
+
+    boolean cute(final byte[] key) {
+        return string(key, FieldKeys.CUTE, EventNarration.cute(event));
+    }
+
+    boolean story(final byte[] key) {
+        return string(key, FieldKeys.STORY, EventNarration.story(event));
+    }
+
+    boolean correlationId(final byte[] key) {
+        return named(key, FieldKeys.CORRELATION_ID, EventNarration.correlationId(event, fields.trace()));
+    }
+
+    boolean traceId(final byte[] key) {
+        return named(key, FieldKeys.TRACE_ID, EventNarration.traceId(event));
+    }
+
+    boolean spanId(final byte[] key) {
+        return named(key, FieldKeys.SPAN_ID, EventNarration.spanId(event));
+    }
+
+    /** The trace id as {@link #traceId} writes it (masked with {@code <Redaction>}), for a schema to convert; or null. */
+    CharSequence traceIdValue() {
+        return safe(FieldKeys.TRACE_ID, EventNarration.traceId(event));
+    }
+
+    /** The span id as {@link #spanId} writes it, for a schema to convert; or null. */
+    CharSequence spanIdValue() {
+        return safe(FieldKeys.SPAN_ID, EventNarration.spanId(event));
+    }
+
+    /** The span's W3C trace flags (bit 0: sampled), or -1 when the event carries none that parse. */
+    int traceFlags() {
+        return TraceIds.flags(safe(NarrationFields.TRACE_FLAGS, EventNarration.traceFlags(event)));
+    }
+
+    private CharSequence safe(final String name, final String value) {
+        return value == null || masking == null ? value : masking.keyed(name, value, true);
+    }
+
+    /**
+     * The names of the event's marker and its parents ({@link MarkerNames}) as a JSON array: {@code open}, each name
+     * between {@code itemOpen} and {@code itemClose}, then {@code close}; nothing without a marker.
+     */
+    boolean tags(final byte[] open, final byte[] itemOpen, final byte[] itemClose, final byte[] close) {
+        final MarkerNames names = markers.read(event.getMarker());
+        final int n = names.size();
+        if (n == 0) {
+            return false;
+        }
+        openKey(open);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(itemOpen).escapedRecurring(names.name(i)).append(itemClose);
+        }
+        out.append(close);
+        return true;
+    }
+
+    /** The {@code human} sentence; nothing when the event has none (a {@code MapMessage} without {@code message}). */
+    boolean human(final byte[] key) {
         scratch.setLength(0);
         Message message = null;
         try {
@@ -200,24 +351,26 @@ public final class LineWriter {
         } catch (RuntimeException e) {
             scratch.append("<message formatting failed: ").append(e.getClass().getName()).append('>');
         }
-        if (scratch.length() > 0) {
-            out.append(HUMAN);
-            if (masking != null) {
-                final CharSequence safe = masking.human(message, scratch);
-                if (safe == scratch) {
-                    // Redaction copied the text a moment ago, and found its format's pieces in it if it holds them.
-                    cleanMessage(scanBuffer.copyOf(scratch), scanBuffer.foundIn(scratch));
-                } else {
-                    closed(safe);
-                }
-            } else if (scratch.length() >= PIECES_FROM_LENGTH
-                    && (maxStringLength <= 0 || scratch.length() <= maxStringLength)) {
-                final MessagePieces pieces = scanBuffer.piecesIn(message, scratch);
-                cleanMessage(scanBuffer.copyOf(scratch), pieces);
-            } else {
-                closed(scratch);
-            }
+        if (scratch.length() == 0) {
+            return false;
         }
+        openKey(key);
+        if (masking != null) {
+            final CharSequence safe = masking.human(message, scratch);
+            if (safe == scratch) {
+                // Redaction copied the text a moment ago, and found its format's pieces in it if it holds them.
+                cleanMessage(scanBuffer.copyOf(scratch), scanBuffer.foundIn(scratch));
+            } else {
+                closed(safe);
+            }
+        } else if (scratch.length() >= PIECES_FROM_LENGTH
+                && (maxStringLength <= 0 || scratch.length() <= maxStringLength)) {
+            final MessagePieces pieces = scanBuffer.piecesIn(message, scratch);
+            cleanMessage(scanBuffer.copyOf(scratch), pieces);
+        } else {
+            closed(scratch);
+        }
+        return true;
     }
 
     /**
@@ -233,86 +386,192 @@ public final class LineWriter {
         }
     }
 
-    /** The throwable's type, message and stack trace, walked once for both ({@link ThrowableChain}). */
-    private void exception(final Throwable thrown) {
+    /**
+     * Where the event was logged, for a schema whose layout includes location ({@code includeLocation="true"}, which
+     * makes Log4j capture it); {@code null} when Log4j did not.
+     */
+    StackTraceElement source() {
+        return event.getSource();
+    }
+
+    boolean logger(final byte[] key) {
+        return identifier(key, event.getLoggerName());
+    }
+
+    boolean thread(final byte[] key) {
+        return identifier(key, event.getThreadName());
+    }
+
+    boolean exceptionType(final byte[] key) {
+        final Throwable thrown = event.getThrown();
+        return thrown != null && identifier(key, Renderings.classNameOf(thrown));
+    }
+
+    boolean exceptionMessage(final byte[] key) {
+        final Throwable thrown = event.getThrown();
+        final String message = thrown == null ? null : Renderings.messageOf(thrown);
+        if (message == null) {
+            return false;
+        }
+        openKey(key);
+        closed(masking == null ? message : masking.text(message, false));
+        return true;
+    }
+
+    /** The throwable's stack trace, walked once for both the text and redaction ({@link ThrowableChain}). */
+    boolean stackTrace(final byte[] key) {
+        final Throwable thrown = event.getThrown();
         if (thrown == null) {
-            return;
+            return false;
         }
-        identifier(EXCEPTION_TYPE, Renderings.classNameOf(thrown));
-        final String message = Renderings.messageOf(thrown);
-        if (message != null) {
-            out.append(EXCEPTION_MESSAGE);
-            closed(masking == null ? message : masking.text(message, false));
-        }
-        out.append(EXCEPTION_STACKTRACE);
-        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages);
+        openKey(key);
+        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
+                StackTraceLimits.DEFAULTS);
         out.append('"');
+        return true;
     }
 
     /**
      * A name chosen by code, not data (the level, an inferred actor, a helper's kind, the logger, the thread, the
      * exception's class): never cut by {@code maxStringLength}, and no surface of redaction.
      */
-    private void identifier(final byte[] key, final String value) {
-        if (value != null) {
-            out.append(key).escapedRecurring(value).append('"');
+    boolean identifier(final byte[] key, final String value) {
+        if (value == null) {
+            return false;
         }
+        openKey(key);
+        out.escapedRecurring(value).append('"');
+        return true;
+    }
+
+    /**
+     * A part of the event's source location (a file, a method): chosen by code like an identifier, but a fresh
+     * string on every event, so not remembered.
+     */
+    boolean location(final byte[] key, final String value) {
+        if (value == null) {
+            return false;
+        }
+        openKey(key);
+        out.escaped(value).append('"');
+        return true;
+    }
+
+    /** The qualified name of the source's method, {@code Class.method}, as {@link #location} writes a part. */
+    boolean function(final byte[] key, final StackTraceElement source) {
+        openKey(key);
+        if (source.getClassName() != null) {
+            out.escaped(source.getClassName()).append('.');
+        }
+        if (source.getMethodName() != null) {
+            out.escaped(source.getMethodName());
+        }
+        out.append('"');
+        return true;
+    }
+
+    /** A number chosen by code (a source line): {@code key} then its digits. */
+    boolean digits(final byte[] key, final long value) {
+        openKey(key);
+        out.append(value);
+        return true;
     }
 
     /**
      * A root value that is data but names something (a given actor or action, the ids): masked as its key's value
      * with {@code <Redaction>}, never cut by {@code maxStringLength}.
      */
-    private void named(final byte[] key, final String name, final String value) {
+    boolean named(final byte[] key, final String name, final String value) {
         if (value == null) {
-            return;
+            return false;
         }
         final CharSequence safe = masking == null ? value : masking.keyed(name, value, true);
-        out.append(key);
+        openKey(key);
         if (safe instanceof String) {
             out.escapedRecurring((String) safe);
         } else {
             out.escaped(safe);
         }
         out.append('"');
-    }
-
-    /** A root text value, masked as its key's value with {@code <Redaction>} and cut by {@code maxStringLength}. */
-    private void string(final byte[] key, final String name, final String value) {
-        if (value != null) {
-            out.append(key);
-            closed(masking == null ? value : masking.keyed(name, value, true));
-        }
-    }
-
-    /**
-     * With {@code <Redaction>}, writes the mask of a sensitive key instead of its value, when the value is not empty;
-     * whether it did.
-     */
-    private boolean maskedKey(final String name, final Object value) {
-        return masking != null && quotedMask(masking.maskFor(name, value));
-    }
-
-    /** As {@link #maskedKey(String, Object)}, for a number or boolean. */
-    private boolean maskedKey(final String name) {
-        return masking != null && quotedMask(masking.maskFor(name));
-    }
-
-    private boolean quotedMask(final String mask) {
-        if (mask == null) {
-            return false;
-        }
-        out.append('"').escapedRecurring(mask).append('"');
         return true;
     }
 
-    /** Writes {@code ,"prefixkey":} for a user-supplied key. */
-    private void fieldKey(final String prefix, final String key) {
-        out.append(',').append('"');
+    /** A root text value, masked as its key's value with {@code <Redaction>} and cut by {@code maxStringLength}. */
+    boolean string(final byte[] key, final String name, final String value) {
+        if (value == null) {
+            return false;
+        }
+        openKey(key);
+        closed(masking == null ? value : masking.keyed(name, value, true));
+        return true;
+    }
+
+    /**
+     * Appends a member's opening. Outside an attribute list a key carries its own separator; inside one (whose keys
+     * carry none) a separator comes first, except before the list's first member.
+     */
+    private void openKey(final byte[] key) {
+        if (listStart != NO_LIST && out.length() != listStart) {
+            out.append(',');
+        }
+        out.append(key);
+    }
+
+    /**
+     * With {@code <Redaction>}, the mask of a sensitive key that replaces its value, when the value is not empty;
+     * {@code null} otherwise.
+     */
+    private String maskOf(final String name, final Object value) {
+        return masking == null ? null : masking.maskFor(name, value);
+    }
+
+    /** As {@link #maskOf(String, Object)}, for a number or boolean. */
+    private String maskOf(final String name) {
+        return masking == null ? null : masking.maskFor(name);
+    }
+
+    private void quotedMask(final String mask) {
+        out.append('"').escapedRecurring(mask).append('"');
+    }
+
+    /**
+     * Writes the key of a user-supplied field: {@code ,"prefixkey":} as a member, or, as an OTLP attribute, its
+     * {@code key} member and the opening of its {@code value} object, which names the value's type
+     * ({@code stringValue}, {@code intValue}, …).
+     */
+    private void fieldKey(final String prefix, final String key, final int kind) {
+        if (attributes) {
+            if (out.length() != listStart) {
+                out.append(',');
+            }
+            out.append(ATTRIBUTE_KEY);
+        } else {
+            out.append(',').append('"');
+        }
         if (prefix != null) {
             out.append(prefix);
         }
-        out.escapedRecurring(key).append('"').append(':');
+        out.escapedRecurring(key);
+        if (attributes) {
+            out.append(ATTRIBUTE_VALUES[kind]);
+        } else {
+            out.append('"').append(':');
+        }
+    }
+
+    private void fieldEnd() {
+        if (attributes) {
+            out.append(ATTRIBUTE_END);
+        }
+    }
+
+    /** An integral field value: a JSON number, or a decimal string as OTLP/JSON writes 64-bit integers. */
+    private void integer(final long value) {
+        if (attributes) {
+            out.append('"').append(value).append('"');
+        } else {
+            out.append(value);
+        }
     }
 
     /** Writes the rest of an opened string value, redacted with {@code <Redaction>}, and closes it. */
@@ -340,16 +599,38 @@ public final class LineWriter {
         text(value);
     }
 
-    /** A value of any type: the types {@link Renderings#isJsonScalar} names as numbers or booleans, anything else as text. */
+    /**
+     * The JSON type {@link #value} gives a value: the types {@link Renderings#isJsonScalar} names as numbers or
+     * booleans, anything else text. {@code BigDecimal} and {@code BigInteger} are numbers of any size: exact as a
+     * member's JSON number, text as an OTLP attribute, whose numbers are 64-bit.
+     */
+    private int kindOf(final Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return INT;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return DOUBLE;
+        }
+        if (value instanceof Boolean) {
+            return BOOL;
+        }
+        return STRING;
+    }
+
+    /** A value of any type, written as {@link #kindOf} says. */
     private void value(final Object value) {
         if (value instanceof String) {
             quoted((String) value);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            out.append(((Number) value).longValue());
+            integer(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             number(((Number) value).doubleValue());
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            out.append(value.toString());
+            if (attributes) {
+                out.append('"').append(value.toString()).append('"');
+            } else {
+                out.append(value.toString());
+            }
         } else if (value instanceof Boolean) {
             out.append(((Boolean) value).booleanValue());
         } else if (value instanceof CharSequence) {

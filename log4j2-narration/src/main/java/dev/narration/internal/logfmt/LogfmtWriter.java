@@ -38,7 +38,11 @@ public final class LogfmtWriter {
         rewrite(out, start, true);
     }
 
-    /** Escapes the control characters of the text appended since {@code start}, so that it stays on its line. */
+    /**
+     * Escapes the control characters of the text appended since {@code start}, so that it stays on its line. Its
+     * escapes are JSON's too, and it leaves {@code "} and {@code \} alone, so it also completes the escaping of JSON
+     * another writer produced (the {@code narration} resolver's, in {@code JsonTemplateLayout}).
+     */
     public static void endText(final StringBuilder out, final int start) {
         for (int i = start, n = out.length(); i < n; i++) {
             if (escapeLength(out.charAt(i), false) > 1) {

@@ -89,8 +89,9 @@ public final class EventRedaction {
         return safe == text || safe == RedactionEngine.formatOf(message);
     }
 
-    /** Lets go of a masked copy that a huge value grew, so that one event does not pin memory. */
+    /** Lets go of the event's text: a masked copy that a huge value grew, and what the buffer copied last. */
     public void trim() {
+        buffer.forget();
         if (masked.capacity() > MAX_KEPT_CAPACITY) {
             masked.setLength(0);
             masked.trimToSize();

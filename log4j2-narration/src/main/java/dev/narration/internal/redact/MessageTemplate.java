@@ -102,12 +102,15 @@ public final class MessageTemplate implements MessagePieces {
         return placeholders != UNKNOWN;
     }
 
-    /** Whether the format came last time too; if not, it is remembered as the one that came. */
+    /**
+     * Whether the format came last time too; if not, it is remembered as the one that came. A format too long to
+     * split is never remembered: the slot would keep a huge text reachable, maybe a secret, for as long as the thread.
+     */
     boolean isCandidate(final String format) {
         if (candidate == format) {
             return true;
         }
-        candidate = format;
+        candidate = format.length() > MAX_FORMAT ? null : format;
         return false;
     }
 

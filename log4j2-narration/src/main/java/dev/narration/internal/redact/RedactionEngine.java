@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import org.apache.logging.log4j.core.util.Constants;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The redaction engine: finds secrets in text and replaces each with a mask naming the rule that found it
@@ -22,6 +23,12 @@ public final class RedactionEngine {
     public static final int DEFAULT_MAX_SCAN_LENGTH = 1 << 20;
     /** The longest {@code maxScanLength}: hits pack their offsets into 28 bits. */
     public static final int MAX_SCAN_LENGTH = TokenScanner.MAX_OFFSET;
+    /**
+     * How far back from {@code maxScanLength} the scan of a longer text may end, at the last character no token
+     * holds: a secret that crosses the limit is then masked whole with the rest. Longer than any token a rule finds
+     * by its format.
+     */
+    static final int SCAN_END_LOOKBACK = 4096;
     private static final ThreadLocal<ScanBuffer> BUFFERS = ThreadLocal.withInitial(ScanBuffer::new);
     // What redactMessage does with a message's text.
     private static final int SCAN = 0;
@@ -82,12 +89,13 @@ public final class RedactionEngine {
         }
         final int limit = Math.min(text.length(), maxScanLength);
         final char[] chars = buffer().fill(text, limit);
-        final long first = firstHit(chars, limit);
+        final int end = scanEnd(text, chars, limit);
+        final long first = firstHit(chars, end);
         if (isClean(text, first)) {
             return text;
         }
         final StringBuilder out = new StringBuilder(text.length() + 32);
-        return redactSlow(text, chars, limit, first, out) ? out.toString() : text;
+        return redactSlow(text, chars, end, first, out) ? out.toString() : text;
     }
 
     /**
@@ -103,12 +111,13 @@ public final class RedactionEngine {
     public CharSequence redact(final CharSequence text, final StringBuilder out, final ScanBuffer buffer) {
         final int limit = Math.min(text.length(), maxScanLength);
         final char[] chars = buffer.fill(text, limit);
-        final long first = firstHit(chars, limit);
+        final int end = scanEnd(text, chars, limit);
+        final long first = firstHit(chars, end);
         if (isClean(text, first)) {
             return text;
         }
         out.setLength(0);
-        return redactSlow(text, chars, limit, first, out) ? out : text;
+        return redactSlow(text, chars, end, first, out) ? out : text;
     }
 
     /**
@@ -235,8 +244,8 @@ public final class RedactionEngine {
      * buffer saves a thread-local look-up per value.
      */
     public boolean isClean(final CharSequence text, final ScanBuffer buffer) {
-        final int limit = Math.min(text.length(), maxScanLength);
-        return isClean(text, firstHit(buffer.fill(text, limit), limit));
+        // A text over the limit is never clean: what lies beyond the limit is masked.
+        return text.length() <= maxScanLength && isClean(text, firstHit(buffer.fill(text, text.length()), text.length()));
     }
 
     /**
@@ -269,6 +278,31 @@ public final class RedactionEngine {
         return Constants.ENABLE_THREADLOCALS ? BUFFERS.get() : new ScanBuffer();
     }
 
+    /**
+     * Where the scan of a text ends: its end, or, past {@code maxScanLength}, right after the last character before
+     * the limit that no token holds (anything but a letter, a digit, {@code + / = _ - . %}), looking back at most
+     * {@link #SCAN_END_LOOKBACK} characters, else that far back. Everything from there on is masked as
+     * {@code scan-limit}, so that a token crossing the limit is masked whole rather than shown in part.
+     */
+    private int scanEnd(final CharSequence text, final char[] chars, final int limit) {
+        if (text.length() <= limit || !isTokenCharacter(text.charAt(limit))) {
+            return limit;
+        }
+        final int earliest = Math.max(0, limit - SCAN_END_LOOKBACK);
+        for (int i = limit - 1; i >= earliest; i--) {
+            if (!isTokenCharacter(chars[i])) {
+                return i + 1;
+            }
+        }
+        return earliest;
+    }
+
+    /** Whether a character may be part of a token a rule finds by its format: a letter, a digit, {@code + / = _ - . %}. */
+    private static boolean isTokenCharacter(final char c) {
+        return CharClasses.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.'
+                || c == '%';
+    }
+
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */
     private long firstHit(final char[] chars, final int limit) {
         long hit = scanner.find(chars, 0, limit);
@@ -290,7 +324,10 @@ public final class RedactionEngine {
         return true;
     }
 
-    /** Appends the redacted text to {@code out}; returns whether anything was masked. */
+    /**
+     * Appends the redacted text to {@code out}, its first {@code limit} characters scanned and the rest, if any,
+     * masked; returns whether anything was masked.
+     */
     private boolean redactSlow(
             final CharSequence text, final char[] chars, final int limit, final long first, final StringBuilder out) {
         final int start = out.length();
@@ -327,37 +364,60 @@ public final class RedactionEngine {
         return TokenScanner.end(hit);
     }
 
-    /** Runs the user rules over {@code out[start..]}, which holds the text after the built-in rules. */
+    /**
+     * Runs the user rules over {@code out[start..]}, which holds the text after the built-in rules. Each run reads
+     * the text through a step budget ({@link BudgetedText}); a rule that spends it masks the whole text with its own
+     * mask, counted under its name (fail closed), and is reported once.
+     */
     private boolean applyUserRules(final StringBuilder out, final int start) {
         boolean changed = false;
         for (int r = 0; r < userRules.length; r++) {
             final UserRule rule = userRules[r];
-            final CharSequence current = out.subSequence(start, out.length());
-            if (!rule.mayMatch(current)) {
+            if (!rule.mayMatch(out, start)) {
                 continue;
             }
+            final int ruleIndex = BuiltInRule.ALL.length + r;
+            final BudgetedText current = new BudgetedText(out, start, out.length());
             final Matcher matcher = rule.pattern().matcher(current);
             StringBuilder replaced = null;
             int copied = 0;
-            while (matcher.find()) {
-                if (matcher.end() == matcher.start()) {
-                    continue;
+            try {
+                while (matcher.find()) {
+                    if (matcher.end() == matcher.start()) {
+                        continue;
+                    }
+                    if (replaced == null) {
+                        replaced = new StringBuilder(current.length());
+                    }
+                    replaced.append(out, start + copied, start + matcher.start()).append(masks[ruleIndex]);
+                    counts.increment(ruleIndex);
+                    copied = matcher.end();
                 }
-                if (replaced == null) {
-                    replaced = new StringBuilder(current.length());
-                }
-                replaced.append(current, copied, matcher.start()).append(masks[BuiltInRule.ALL.length + r]);
-                counts.increment(BuiltInRule.ALL.length + r);
-                copied = matcher.end();
+            } catch (BudgetedText.Exhausted e) {
+                reportBudget(rule, current.length());
+                out.setLength(start);
+                out.append(masks[ruleIndex]);
+                counts.increment(ruleIndex);
+                changed = true;
+                continue;
             }
             if (replaced != null) {
-                replaced.append(current, copied, current.length());
+                replaced.append(out, start + copied, out.length());
                 out.setLength(start);
                 out.append(replaced);
                 changed = true;
             }
         }
         return changed;
+    }
+
+    private void reportBudget(final UserRule rule, final int length) {
+        if (rule.firstBudgetExhaustion()) {
+            StatusLogger.getLogger().warn("RedactionRule name=\"{}\" of {}: pattern=\"{}\" read a text of {} characters more "
+                    + "than {} times per character and was stopped; the text was masked whole. Rewrite the pattern "
+                    + "without nested quantifiers, and give it keywords (redaction.md, \"User rules\"). Reported once.",
+                    rule.name(), name, rule.pattern(), length, BudgetedText.STEPS_PER_CHAR);
+        }
     }
 
     @Override

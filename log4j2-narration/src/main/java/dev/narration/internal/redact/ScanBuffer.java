@@ -164,6 +164,12 @@ public final class ScanBuffer {
         return chars.copyOf(text);
     }
 
+    /** Forgets the last text copied and the pieces found in it, so that the buffer keeps no value reachable. */
+    public void forget() {
+        chars.forget();
+        found = null;
+    }
+
     /** The first {@code length} characters of the text, copied (see {@link TextCopy#fill}); valid until the next call. */
     public char[] fill(final CharSequence text, final int length) {
         found = null;

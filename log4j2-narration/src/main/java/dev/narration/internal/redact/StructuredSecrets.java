@@ -145,7 +145,13 @@ final class StructuredSecrets {
         }
         final int label = i + 10;
         final int labelEnd = indexOf(text, "-----", label, Math.min(limit, label + MAX_LABEL));
-        if (labelEnd < 0 || indexOf(text, "PRIVATE", label, labelEnd) < 0) {
+        if (labelEnd < 0) {
+            // A label longer than the look-ahead that names a private key in it: masked to the end (fail closed).
+            final int window = Math.min(limit, label + MAX_LABEL);
+            return window - label == MAX_LABEL && indexOf(text, "PRIVATE", label, window) >= 0
+                    ? hit(i, limit, BuiltInRule.PRIVATE_KEY.ordinal()) : NONE;
+        }
+        if (indexOf(text, "PRIVATE", label, labelEnd) < 0) {
             return NONE;
         }
         count(secondStage);

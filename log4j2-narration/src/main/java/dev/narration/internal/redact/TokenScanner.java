@@ -213,12 +213,12 @@ public final class TokenScanner {
     private long atSymbol(final char[] text, final int i, final char c, final int from, final int limit) {
         switch (c) {
             case '=':
-                return pairs.pair(text, i, 1, limit);
+                return throughKeyBlock(pairs.pair(text, i, 1, limit), text, limit);
             case ':':
                 if (i + 2 < limit && text[i + 1] == '/' && text[i + 2] == '/') {
                     return urls ? formats.url(text, i + 3, limit, false) : NONE;
                 }
-                return pairs.pair(text, i, 1, limit);
+                return throughKeyBlock(pairs.pair(text, i, 1, limit), text, limit);
             case '%':
                 return atPercent(text, i, limit);
             case '\\':
@@ -236,6 +236,23 @@ public final class TokenScanner {
         }
     }
 
+    /**
+     * A sensitive key's value that opens a private key block ({@code private_key=-----BEGIN RSA PRIVATE KEY-----…})
+     * is masked to the block's end: the value alone ends at the block's first space, and the scan would go on after
+     * it, past the {@code -----BEGIN} that starts the block, and leave the key's lines in clear.
+     */
+    private long throughKeyBlock(final long hit, final char[] text, final int limit) {
+        if (hit == NONE || !privateKeys) {
+            return hit;
+        }
+        final int start = start(hit);
+        if (start + 11 > limit || text[start] != '-' || text[start + 1] != '-') {
+            return hit;
+        }
+        final long block = formats.privateKey(text, start, limit);
+        return block != NONE && end(block) > end(hit) ? hit(start, end(block), rule(hit)) : hit;
+    }
+
     /** URL-encoded text: {@code %3D} and {@code %3A} are separators, {@code %3A%2F%2F} a scheme, {@code %XX} a boundary. */
     private long atPercent(final char[] text, final int i, final int limit) {
         if (i + 3 > limit || !is(text[i + 1], HEX) || !is(text[i + 2], HEX)) {
@@ -245,7 +262,7 @@ public final class TokenScanner {
             return urls ? formats.url(text, i + 9, limit, true) : NONE;
         }
         if (regionMatchesIgnoreCase(text, i, limit, "%3D") || regionMatchesIgnoreCase(text, i, limit, "%3A")) {
-            final long hit = pairs.pair(text, i, 3, limit);
+            final long hit = throughKeyBlock(pairs.pair(text, i, 3, limit), text, limit);
             if (hit != NONE) {
                 return hit;
             }

@@ -7,7 +7,7 @@ package dev.narration.internal.text;
  */
 public final class TextCopy {
     /** Arrays up to this size are kept for reuse; longer texts get an array of their own. */
-    private static final int RETAINED = 16 * 1024;
+    public static final int RETAINED = 16 * 1024;
 
     private char[] chars = new char[512];
     /** What the last {@link #fill} copied into {@link #chars}, and how much of it, for {@link #copyOf}. */
@@ -19,6 +19,16 @@ public final class TextCopy {
      * is valid until the next call.
      */
     public char[] fill(final CharSequence text, final int length) {
+        final char[] target = fill(text, 0, length);
+        // Only a whole text is remembered: a part of a huge one would keep the text reachable for nothing.
+        filled = target == chars && length == text.length() ? text : null;
+        filledLength = length;
+        return target;
+    }
+
+    /** Characters {@code [from, to)} of the text, at the start of this copy's array or a new one; valid until the next call. */
+    public char[] fill(final CharSequence text, final int from, final int to) {
+        final int length = to - from;
         char[] target = chars;
         if (target.length < length) {
             target = new char[length];
@@ -26,15 +36,14 @@ public final class TextCopy {
                 chars = target;
             }
         }
-        filled = target == chars ? text : null;
-        filledLength = length;
+        filled = null;
         if (text instanceof String) {
-            ((String) text).getChars(0, length, target, 0);
+            ((String) text).getChars(from, to, target, 0);
         } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(0, length, target, 0);
+            ((StringBuilder) text).getChars(from, to, target, 0);
         } else {
-            for (int i = 0; i < length; i++) {
-                target[i] = text.charAt(i);
+            for (int i = from; i < to; i++) {
+                target[i - from] = text.charAt(i);
             }
         }
         return target;

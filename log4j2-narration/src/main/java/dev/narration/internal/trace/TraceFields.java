@@ -93,7 +93,6 @@ public final class TraceFields {
         clear();
         kind = traceKind;
         numbersValid = true;
-        Arrays.fill(header, null); // a copy cut short: no stale header from an earlier event
         if (candidate instanceof ParameterVisitable) {
             // TraceMessage, RingBufferLogEvent, MutableLogEvent: visiting hands over references without a copy of
             // the array, which getParameters() would make.
@@ -164,10 +163,13 @@ public final class TraceFields {
     }
 
     /**
-     * Forgets the loaded event. The string references stay until the next trace event overwrites them: they are the
-     * caller's strings, and nulling them per event was measurable on the background thread.
+     * Forgets the loaded event and lets go of its strings: a thread's reader must not keep a huge value, maybe a
+     * secret, reachable until its next trace event. Only the slots the event used are cleared; a copy cut short
+     * leaves no stale header from an earlier event either.
      */
     public void clear() {
+        Arrays.fill(header, null);
+        Arrays.fill(strings, 0, fields, null);
         kind = null;
         fields = 0;
         numbersValid = false;

@@ -49,7 +49,12 @@ public final class TraceMessage implements ReusableMessage, ParameterVisitable {
         return message;
     }
 
+    /**
+     * Done with the message. Its references are let go of, in case Log4j did not take them (a filter said no before
+     * the event was made): the thread's message must not keep the caller's values reachable.
+     */
     public void release() {
+        Arrays.fill(params, 0, Math.min(count, params.length), null);
         inUse = false;
     }
 

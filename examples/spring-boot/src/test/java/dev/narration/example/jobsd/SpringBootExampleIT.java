@@ -114,10 +114,13 @@ class SpringBootExampleIT {
         assertThat(dispatch.path("predicted_start_ms").asLong()).isEqualTo(420L);
         assertThat(dispatch.path("pool_id").asText()).isEqualTo("gpu-a");
 
-        // The marker's line keeps its sentence and fields; the default line has no marker (docs/slf4j.md).
+        // The marker's line keeps its sentence and fields, and carries the marker in tags (docs/slf4j.md#markers).
         final JsonNode audit = only(line -> line.path("human").asText().equals("Job job-1 admitted for tenant acme"));
         assertThat(audit.path("correlation_id").asText()).isEqualTo("req-7f3a");
-        assertThat(audit.toString()).doesNotContain("AUDIT");
+        assertThat(audit.path("tags").isArray()).isTrue();
+        assertThat(audit.path("tags")).extracting(JsonNode::asText).containsExactly("AUDIT");
+        assertThat(only(line -> "accept".equals(line.path("action").asText()) && "job-1".equals(line.path("target").asText()))
+                .has("tags")).as("a line without a marker").isFalse();
 
         final JsonNode reject = only(line -> "ERROR".equals(line.path("level").asText()));
         assertThat(reject.path("action").asText()).isEqualTo("reject");

@@ -1,0 +1,209 @@
+package dev.narration.internal.layout;
+
+import dev.narration.internal.event.FieldKeys;
+import dev.narration.internal.json.JsonLine;
+import org.apache.logging.log4j.core.LogEvent;
+
+/**
+ * Each line one OTLP/JSON {@code ExportLogsServiceRequest} (docs/schemas.md#otel), the form the OpenTelemetry
+ * Collector's file exporter writes and its {@code otlpjsonfile} receiver reads: the service identity as resource
+ * attributes, the logger as the instrumentation scope, one log record with its severity, its body, typed attributes
+ * (the narration under {@code narration.}, the fields under their own names, the semantic conventions'
+ * {@code thread.name}, {@code exception.*} and {@code code.*}), the span's ids in hex and its trace flags.
+ */
+final class OtlpSchema extends LineSchema {
+    private static final byte[] SCOPE = JsonLine.fixed(",\"scopeLogs\":[{\"scope\":{\"name\":\"");
+    private static final byte[] RECORD = JsonLine.fixed("},\"logRecords\":[{\"timeUnixNano\":");
+    private static final byte[][] SEVERITY = byBand(
+            ",\"severityNumber\":21", ",\"severityNumber\":17", ",\"severityNumber\":13", ",\"severityNumber\":9",
+            ",\"severityNumber\":5", ",\"severityNumber\":1");
+    private static final byte[] SEVERITY_TEXT = key("severityText");
+    private static final byte[] BODY = JsonLine.fixed(",\"body\":{\"stringValue\":\"");
+    private static final byte[] ATTRIBUTES = JsonLine.fixed(",\"attributes\":[");
+    private static final byte[] ACTOR = attribute("narration.actor");
+    private static final byte[] ACTION = attribute("narration.action");
+    private static final byte[] TARGET = attribute("narration.target");
+    private static final byte[] CUTE = attribute("narration.cute");
+    private static final byte[] STORY = attribute("narration.story");
+    private static final byte[] CORRELATION_ID = attribute("narration.correlation_id");
+    private static final byte[] TRACE_ID_TEXT = attribute("narration.trace_id");
+    private static final byte[] SPAN_ID_TEXT = attribute("narration.span_id");
+    private static final byte[] TAGS = JsonLine.fixed("{\"key\":\"narration.tags\",\"value\":{\"arrayValue\":{\"values\":[");
+    private static final byte[] TAG = JsonLine.fixed("{\"stringValue\":\"");
+    private static final byte[] TAG_END = JsonLine.fixed("\"}");
+    private static final byte[] TAGS_END = JsonLine.fixed("]}}}");
+    private static final byte[] THREAD = attribute("thread.name");
+    private static final byte[] FUNCTION = attribute("code.function.name");
+    private static final byte[] FILE = attribute("code.file.path");
+    private static final byte[] LINE = JsonLine.fixed("{\"key\":\"code.line.number\",\"value\":{\"intValue\":\"");
+    private static final byte[] EXCEPTION_TYPE = attribute(FieldKeys.EXCEPTION_TYPE);
+    private static final byte[] EXCEPTION_MESSAGE = attribute(FieldKeys.EXCEPTION_MESSAGE);
+    private static final byte[] EXCEPTION_STACKTRACE = attribute(FieldKeys.EXCEPTION_STACKTRACE);
+    private static final byte[] ENCODING_ERROR = attribute("narration.encoding_error");
+    /** What closes a string attribute after its value's closing quote. */
+    private static final byte[] ATTRIBUTE_END = JsonLine.fixed("}}");
+    private static final byte[] TRACE_ID = JsonLine.fixed(",\"traceId\":\"");
+    private static final byte[] SPAN_ID = JsonLine.fixed(",\"spanId\":\"");
+    private static final byte[] FLAGS = JsonLine.fixed(",\"flags\":");
+    private static final byte[] RECORD_END = JsonLine.fixed("}]}]}]}\n");
+
+    private final byte[] resource;
+    private final boolean includeLocation;
+
+    OtlpSchema(final ServiceIdentity service, final boolean includeLocation) {
+        this.includeLocation = includeLocation;
+        final JsonLine attributes = new JsonLine(256);
+        resourceAttribute(attributes, FieldKeys.SERVICE_NAME, service.name());
+        resourceAttribute(attributes, FieldKeys.SERVICE_VERSION, service.version());
+        resourceAttribute(attributes, FieldKeys.SERVICE_INSTANCE_ID, service.instanceId());
+        resourceAttribute(attributes, FieldKeys.DEPLOYMENT_ENVIRONMENT, service.environment());
+        // Each attribute came with a separator; the list's first needs none.
+        this.resource = JsonLine.fixed("{\"resourceLogs\":[{\"resource\":{\"attributes\":["
+                + attributes.toString().substring(1) + "]}");
+    }
+
+    /**
+     * The opening of a string attribute, up to its value's opening quote: its {@code key}, then {@code value} with its
+     * {@code stringValue}. It carries no separator: {@link LineWriter} writes one before every attribute but the first.
+     */
+    private static byte[] attribute(final String name) {
+        return JsonLine.fixed("{\"key\":\"" + name + "\",\"value\":{\"stringValue\":\"");
+    }
+
+    private static void resourceAttribute(final JsonLine out, final String key, final String value) {
+        if (value != null) {
+            out.append(",{\"key\":\"").append(key).append("\",\"value\":{\"stringValue\":\"").escaped(value).append("\"}}");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "otel";
+    }
+
+    @Override
+    void write(final LineWriter w, final LogEvent event) {
+        final JsonLine out = w.out();
+        scopeAndTime(w, out, event);
+        w.identifier(SEVERITY_TEXT, event.getLevel().name());
+        if (w.human(BODY)) {
+            out.append('}');
+        }
+        final boolean hexTraceId = isHex(w.traceIdValue(), 32);
+        final boolean hexSpanId = isHex(w.spanIdValue(), 16);
+        out.append(ATTRIBUTES);
+        w.startList();
+        close(out, w.actor(ACTOR));
+        close(out, w.action(ACTION));
+        close(out, w.target(TARGET));
+        close(out, w.cute(CUTE));
+        close(out, w.story(STORY));
+        close(out, w.correlationId(CORRELATION_ID));
+        // OTLP's own id fields take hex only: an id set by hand in another form stays an attribute.
+        if (!hexTraceId) {
+            close(out, w.traceId(TRACE_ID_TEXT));
+        }
+        if (!hexSpanId) {
+            close(out, w.spanId(SPAN_ID_TEXT));
+        }
+        w.tags(TAGS, TAG, TAG_END, TAGS_END);
+        w.fieldsAsAttributes();
+        close(out, w.thread(THREAD));
+        if (includeLocation) {
+            location(w, out);
+        }
+        close(out, w.exceptionType(EXCEPTION_TYPE));
+        close(out, w.exceptionMessage(EXCEPTION_MESSAGE));
+        close(out, w.stackTrace(EXCEPTION_STACKTRACE));
+        w.endList();
+        out.append(']');
+        // A masked value is valid until the next one: read each id again when it is written.
+        if (hexTraceId) {
+            hex(out, TRACE_ID, w.traceIdValue());
+            final int flags = w.traceFlags();
+            if (flags >= 0) {
+                out.append(FLAGS).append(flags);
+            }
+        }
+        if (hexSpanId) {
+            hex(out, SPAN_ID, w.spanIdValue());
+        }
+        out.append(RECORD_END);
+    }
+
+    private void scopeAndTime(final LineWriter w, final JsonLine out, final LogEvent event) {
+        out.append(resource);
+        if (!w.logger(SCOPE)) {
+            out.append(SCOPE).append('"');
+        }
+        out.append(RECORD);
+        w.epochNanos();
+        out.append(SEVERITY[band(event.getLevel())]);
+    }
+
+    private static void close(final JsonLine out, final boolean written) {
+        if (written) {
+            out.append(ATTRIBUTE_END);
+        }
+    }
+
+    private static void location(final LineWriter w, final JsonLine out) {
+        final StackTraceElement source = w.source();
+        if (source == null) {
+            return;
+        }
+        close(out, w.function(FUNCTION, source));
+        close(out, w.location(FILE, source.getFileName()));
+        if (source.getLineNumber() >= 0) {
+            w.digits(LINE, source.getLineNumber());
+            out.append('"').append(ATTRIBUTE_END);
+        }
+    }
+
+    private static boolean isHex(final CharSequence id, final int length) {
+        if (id == null || id.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            final char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A hex id in lowercase, as OTLP/JSON writes it. */
+    private static void hex(final JsonLine out, final byte[] key, final CharSequence id) {
+        out.append(key);
+        for (int i = 0, n = id.length(); i < n; i++) {
+            out.append(Character.toLowerCase(id.charAt(i)));
+        }
+        out.append('"');
+    }
+
+    @Override
+    void writeFailure(final LineWriter w, final LogEvent event, final String error) {
+        final JsonLine out = w.out();
+        out.append(resource).append(SCOPE);
+        escapedOrNothing(out, event.getLoggerName());
+        out.append('"').append(RECORD);
+        w.epochNanos();
+        out.append(SEVERITY[band(event.getLevel())]).append(ATTRIBUTES).append(ENCODING_ERROR).escaped(error)
+                .append('"').append(ATTRIBUTE_END).append(']').append(RECORD_END);
+    }
+
+    @Override
+    boolean reserves(final String key) {
+        switch (key) {
+            case "thread.name":
+            case "code.function.name":
+            case "code.file.path":
+            case "code.line.number":
+            case "narration":
+                return true;
+            default:
+                return key.startsWith("narration.");
+        }
+    }
+}
