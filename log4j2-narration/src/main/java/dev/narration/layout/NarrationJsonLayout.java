@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
@@ -300,7 +301,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     : LineSchema.named(schema.trim(), service, projectId, includeLocation);
             if (lineSchema == null) {
                 StatusLogger.getLogger().error(
-                        "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
+                        "{}: invalid schema=\"{}\"; expected one of {} (see " + DocPages.SCHEMAS + "). Using narration.",
                         PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
                 lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
             }
