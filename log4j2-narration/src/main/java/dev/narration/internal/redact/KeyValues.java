@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class KeyValues {
     private static final int MAX_KEY_LOOKBACK = 64;
+    /** Padding and operator characters read backwards from a separator to the key: {@code key\t\t:=}, {@code k ?=}. */
+    private static final int MAX_PADDING = 16;
+    /** A template {@code {{ … }}}, a command {@code $(…)} or a sops value {@code ENC[…]} is read this far at most. */
+    private static final int MAX_REFERENCE = 256;
 
     private final SensitiveNames names;
     private final LongAdder secondStage;
@@ -33,23 +37,22 @@ final class KeyValues {
 
     /** A {@code key=value}, {@code key: value}, {@code "key":"value"} or {@code key=>value} pair with a sensitive key. */
     long pair(final char[] text, final int separator, final int separatorLength, final int limit) {
-        int k = separator - 1;
-        for (int skipped = 0; k >= 0 && skipped < 3; skipped++) {
-            final char c = text[k];
-            if (c != '"' && c != '\'' && c != '\\' && c != ' ') {
-                break;
-            }
-            k--;
-        }
-        final int keyEnd = k + 1;
-        final int stop = Math.max(0, keyEnd - MAX_KEY_LOOKBACK);
-        while (k >= stop && is(text[k], KEY)) {
-            k--;
-        }
+        int k = padding(text, separator - 1);
+        int keyEnd = k + 1;
+        k = keyStart(text, k);
         if (k + 1 == keyEnd) {
             return NONE;
         }
-        final int rule = names.ruleOf(text, k + 1, keyEnd);
+        int rule = names.ruleOf(text, k + 1, keyEnd);
+        if (rule < 0 && k > 0 && text[k] == ' ' && isTypeName(text, k + 1, keyEnd)) {
+            // A typed declaration, var apiToken string = "…": the key is the name before the type.
+            keyEnd = k;
+            k = keyStart(text, k - 1);
+            if (k + 1 == keyEnd) {
+                return NONE;
+            }
+            rule = names.ruleOf(text, k + 1, keyEnd);
+        }
         if (rule < 0) {
             return NONE;
         }
@@ -57,10 +60,52 @@ final class KeyValues {
         return value(text, separator + separatorLength, limit, rule, separatorLength == 3);
     }
 
+    /**
+     * The last character of the key before a separator, past quotes, an index's closing bracket
+     * ({@code os.environ["K"] =}, {@code config[:k] =}), spaces and tabs, and the first characters of a longer
+     * operator ({@code :=}, {@code ::=}, {@code ?=}, {@code +=}, {@code .=}).
+     */
+    private static int padding(final char[] text, final int from) {
+        int k = from;
+        for (int skipped = 0; k >= 0 && skipped < 3 && ":?+.".indexOf(text[k]) >= 0; skipped++) {
+            k--;
+        }
+        for (int skipped = 0; k >= 0 && skipped < MAX_PADDING; skipped++) {
+            final char c = text[k];
+            if (c != '"' && c != '\'' && c != '\\' && c != ' ' && c != '\t' && c != ']') {
+                break;
+            }
+            k--;
+        }
+        return k;
+    }
+
+    /** One before the first character of the key that ends at {@code last}. */
+    private static int keyStart(final char[] text, final int last) {
+        int k = last;
+        final int stop = Math.max(0, last + 1 - MAX_KEY_LOOKBACK);
+        while (k >= stop && is(text[k], KEY)) {
+            k--;
+        }
+        return k;
+    }
+
+    private static boolean isTypeName(final char[] text, final int start, final int end) {
+        return regionMatchesIgnoreCase(text, start, end, "string") && end - start == 6
+                || regionMatchesIgnoreCase(text, start, end, "str") && end - start == 3;
+    }
+
     /** The value after a sensitive key's separator. */
     private long value(final char[] text, final int from, final int limit, final int rule, final boolean encoded) {
         int v = from;
         if (v < limit && text[v] == '>' && text[v - 1] == '=') {
+            v++;
+        }
+        while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
+            v++;
+        }
+        // The rest of an operator whose first character was the separator: key := v, key ::= v, key :::= v.
+        for (int n = 0; n < 3 && v < limit && (text[v] == ':' || text[v] == '=') && text[v - 1] != ' '; n++) {
             v++;
         }
         while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
@@ -161,6 +206,10 @@ final class KeyValues {
      * that end an ordinary value.
      */
     private static int bracketedEnd(final char[] text, final int from, final int limit) {
+        final int reference = referenceEnd(text, from, limit);
+        if (reference >= 0) {
+            return reference;
+        }
         final char first = text[from];
         final int open = first == '[' || first == '<' ? from
                 : from + 1 < limit && text[from + 1] == '{' && "${%#".indexOf(first) >= 0 ? from + 1 : -1;
@@ -178,6 +227,26 @@ final class KeyValues {
             }
         }
         return -1;
+    }
+
+    /**
+     * The end of a reference that may hold spaces, just after its closing characters, or -1: a template
+     * ({@code {{ .Values.password }}}), a command substitution ({@code $(cat /run/secrets/db)}), a sops value
+     * ({@code ENC[AES256_GCM,…]}).
+     */
+    private static int referenceEnd(final char[] text, final int from, final int limit) {
+        final String close;
+        if (regionMatchesIgnoreCase(text, from, limit, "{{")) {
+            close = "}}";
+        } else if (regionMatchesIgnoreCase(text, from, limit, "$(")) {
+            close = ")";
+        } else if (regionMatchesIgnoreCase(text, from, limit, "ENC[")) {
+            close = "]";
+        } else {
+            return -1;
+        }
+        final int end = indexOf(text, close, from + 2, Math.min(limit, from + MAX_REFERENCE));
+        return end < 0 ? -1 : end + close.length();
     }
 
     /** A cookie header's value holds {@code name=value; …} pairs: it ends at the line's or the field's end. */

@@ -156,11 +156,39 @@ final class StructuredSecrets {
         }
         count(secondStage);
         final int endLine = indexOf(text, "-----END", labelEnd + 5, limit);
+        if (!hasBody(text, labelEnd + 5, endLine < 0 ? limit : endLine)) {
+            // A header line alone (a message about a key, a truncated dump) shows no key material.
+            return NONE;
+        }
         if (endLine < 0) {
             return hit(i, limit, BuiltInRule.PRIVATE_KEY.ordinal());
         }
         final int close = indexOf(text, "-----", endLine + 8, Math.min(limit, endLine + 8 + MAX_LABEL));
         return hit(i, close < 0 ? limit : close + 5, BuiltInRule.PRIVATE_KEY.ordinal());
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds key material: a run of three base64 characters with a capital, a digit,
+     * {@code +} or {@code /} in it (a key body or its start), which the lower-case words after a header alone lack.
+     */
+    private static boolean hasBody(final char[] text, final int from, final int to) {
+        int run = 0;
+        boolean mixed = false;
+        for (int k = from; k < to; k++) {
+            final char c = text[k];
+            final boolean lowerCase = c >= 'a' && c <= 'z';
+            final boolean other = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            if (lowerCase || other) {
+                mixed = run == 0 ? other : mixed || other;
+                run++;
+                if (run >= 3 && mixed) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /** An e-mail address (optional rule): local part, {@code @}, a domain with a dot and a 2+ letter ending. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Vendors' tokens, recognised by a literal prefix ({@code ghp_}, {@code AKIA}, {@code xoxb-}, {@code sk-ant-}, …)
- * and a run of one character class of the vendor's length; GitHub's by their checksum too ({@link GitHubChecksum}).
+ * and a run of one character class of the vendor's length; documentation placeholders pass ({@link #isPlaceholder}).
  * A token starts only where its own alphabet does not continue before it.
  */
 final class VendorTokens {
@@ -28,17 +28,13 @@ final class VendorTokens {
         /** The body's minimum length, or with {@link #exact} its only length. */
         final int length;
         final boolean exact;
-        /** Whether the body ends with a {@link GitHubChecksum}, the body's length then being its usual length. */
-        final boolean checksummed;
 
-        Prefix(final String text, final BuiltInRule rule, final int charset, final int length, final boolean exact,
-                final boolean checksummed) {
+        Prefix(final String text, final BuiltInRule rule, final int charset, final int length, final boolean exact) {
             this.text = text;
             this.rule = rule;
             this.charset = charset;
             this.length = length;
             this.exact = exact;
-            this.checksummed = checksummed;
         }
     }
 
@@ -51,11 +47,11 @@ final class VendorTokens {
         exact("AIza", BuiltInRule.GOOGLE_API_KEY, TOKEN, 35),
         atLeast("GR1348941", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
         exact("SK", BuiltInRule.TWILIO_API_KEY, HEX_LOWER, 32),
-        checksummed("ghp_", BuiltInRule.GITHUB_TOKEN, 36),
-        checksummed("gho_", BuiltInRule.GITHUB_TOKEN, 36),
-        checksummed("ghu_", BuiltInRule.GITHUB_TOKEN, 36),
-        checksummed("ghs_", BuiltInRule.GITHUB_TOKEN, 36),
-        checksummed("ghr_", BuiltInRule.GITHUB_TOKEN, 36),
+        atLeast("ghp_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
+        atLeast("gho_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
+        atLeast("ghu_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
+        atLeast("ghs_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
+        atLeast("ghr_", BuiltInRule.GITHUB_TOKEN, ALNUM, 36),
         atLeast("github_pat_", BuiltInRule.GITHUB_TOKEN, TOKEN, 40),
         atLeast("glpat-", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
         atLeast("gldt-", BuiltInRule.GITLAB_TOKEN, TOKEN, 20),
@@ -95,15 +91,29 @@ final class VendorTokens {
     };
 
     private static Prefix exact(final String text, final BuiltInRule rule, final int charset, final int length) {
-        return new Prefix(text, rule, charset, length, true, false);
+        return new Prefix(text, rule, charset, length, true);
     }
 
     private static Prefix atLeast(final String text, final BuiltInRule rule, final int charset, final int length) {
-        return new Prefix(text, rule, charset, length, false, false);
+        return new Prefix(text, rule, charset, length, false);
     }
 
-    private static Prefix checksummed(final String text, final BuiltInRule rule, final int length) {
-        return new Prefix(text, rule, ALNUM, length, false, true);
+    /**
+     * A documentation placeholder: a body of one repeated character ({@code glpat-XXXX…}), or one that says it is an
+     * example ({@code EXAMPLE}, {@code SAMPLE}, {@code PLACEHOLDER}, a leading {@code YOUR_} or {@code your-}).
+     */
+    static boolean isPlaceholder(final char[] text, final int start, final int end) {
+        boolean repeated = true;
+        for (int k = start + 1; k < end && repeated; k++) {
+            repeated = text[k] == text[start];
+        }
+        return repeated || contains(text, start, end, "EXAMPLE") || contains(text, start, end, "SAMPLE")
+                || contains(text, start, end, "PLACEHOLDER") || CharClasses.regionMatchesIgnoreCase(text, start, end, "your_")
+                || CharClasses.regionMatchesIgnoreCase(text, start, end, "your-");
+    }
+
+    private static boolean contains(final char[] text, final int start, final int end, final String word) {
+        return CharClasses.indexOf(text, word, start, end) >= 0;
     }
 
     /** The enabled prefixes by their first character. */
@@ -188,15 +198,14 @@ final class VendorTokens {
             final int end = run(text, bodyEnd + 1, limit, TOKEN);
             return end - bodyEnd - 1 >= 40 ? hit(i, end, rule) : NONE;
         }
+        if (length < prefix.length || isPlaceholder(text, bodyStart, bodyEnd)) {
+            return NONE;
+        }
         if (prefix.exact) {
             return length == prefix.length && (bodyEnd == limit || !is(text[bodyEnd], ALNUM))
                     ? hit(i, bodyEnd, rule) : NONE;
         }
-        if (prefix.checksummed) {
-            // Also at the usual length: a token run together with the word after it still carries its checksum there.
-            return length >= prefix.length && (GitHubChecksum.isValid(text, bodyStart, bodyEnd)
-                    || GitHubChecksum.isValid(text, bodyStart, bodyStart + prefix.length)) ? hit(i, bodyEnd, rule) : NONE;
-        }
-        return length >= prefix.length ? hit(i, bodyEnd, rule) : NONE;
+        // A prefix and length this specific is a token whatever its checksum: a made-up or mistyped one too.
+        return hit(i, bodyEnd, rule);
     }
 }

@@ -1,0 +1,120 @@
+package dev.narration.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.util.StringMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Renderings of secrets that real code and configuration write and that a key rule must follow (operators of
+ * several languages, padding before the operator, keys with suffixes and camelCase words, typed declarations,
+ * indexed assignments), and references that stand in for a secret under a sensitive key. Each is logged through
+ * {@code <RedactionRewritePolicy/>} at its defaults as the message, as a {@code {}} argument, as a context value
+ * and as an exception's message: the secret must be gone from each, a reference must pass unchanged.
+ */
+class FailureClassesTest {
+    private static final String SECRET = "Zq7vRt2mWx9KpL4s";
+
+    private final RedactionRewritePolicy policy = RedactionRewritePolicy.newBuilder().setName("failure-classes").build();
+
+    /** The text each channel writes for {@code line}, once redacted. */
+    private List<String> channels(final String line) {
+        final List<String> out = new ArrayList<>();
+        out.add(rewrite(event(new SimpleMessage(line))).getMessage().getFormattedMessage());
+        out.add(rewrite(event(new ParameterizedMessage("config {} loaded", line))).getMessage().getFormattedMessage());
+        final StringMap context = ContextDataFactory.createContextData(1);
+        context.putValue("note", line);
+        out.add(rewrite(event(new SimpleMessage("loaded")).setContextData(context)).getContextData().getValue("note"));
+        out.add(rewrite(event(new SimpleMessage("failed")).setThrown(new IllegalStateException(line)))
+                .getThrown().getMessage());
+        return out;
+    }
+
+    private LogEvent rewrite(final Log4jLogEvent.Builder builder) {
+        return policy.rewrite(builder.build());
+    }
+
+    private static Log4jLogEvent.Builder event(final org.apache.logging.log4j.message.Message message) {
+        return Log4jLogEvent.newBuilder().setLoggerName("com.acme.Config").setLevel(Level.INFO).setMessage(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // 1. Operators of Go, make, BNF and PHP: the whole value goes, not the operator's second character.
+        "password := SECRET",
+        "password ::= SECRET",
+        "password :::= SECRET",
+        "password ?= SECRET",
+        "password += SECRET",
+        "$password .= 'SECRET';",
+        "apiToken:=SECRET",
+        // 2. Padding before the operator.
+        "password      = SECRET",
+        "password\t= SECRET",
+        "password\t\t: SECRET",
+        "`\"client_secret\"    :   \"SECRET\"`",
+        // 3. Values with spaces under a scheme or inside quotes.
+        "Authorization: FlyV1 fm2_SECRET,fm2_SECRET",
+        "`\"token\": \"abc SECRET def\"`",
+        // 4. Key names with suffixes, digits and camelCase words.
+        "api_token1=SECRET",
+        "some_api_token_123=SECRET",
+        "mySecretString=SECRET",
+        "clientSecret=SECRET",
+        "creds=SECRET",
+        "user_auth=SECRET",
+        "DB_PASSWORD_2: SECRET",
+        "passwordValue=SECRET",
+        // 5. Renderings: typed declarations, indexed assignments, shell exports.
+        "`var apiToken string = \"SECRET\"`",
+        "`os.environ[\"API_TOKEN\"] = \"SECRET\"`",
+        "`config[:password] = 'SECRET'`",
+        "export DB_PASSWORD=SECRET",
+        // 7. A vendor token of the right prefix and length whose checksum does not hold: made up, mistyped.
+        "push with ghp_SECRETSECRETabcd ok",
+        "token ghs_SECRETSECRETabcdZq9",
+    })
+    void aSecretInEveryRenderingIsMaskedOnEveryChannel(final String template) {
+        final String line = template.replace("\\t", "\t").replace("SECRET", SECRET);
+        for (final String written : channels(line)) {
+            assertThat(written).as("written for <%s>", line).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 8));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // 8. References and templates under sensitive keys stand for a secret; they are none.
+        "password: {{ .Values.password }}",
+        "password=${DB_PASSWORD}",
+        "password=$(cat /run/secrets/db)",
+        "password = var.db_password",
+        "password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:k=,type:str]",
+        "password=<password>",
+        "password: null",
+        "token=new",
+        "password_policy=strict tokens_in=512 secret_name=db",
+        "secretName := db-credentials",
+        "call hf_hub_download(repo_id) then",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "export it as glpat-XXXXXXXXXXXXXXXXXXXX",
+        "`VAULT_TOKEN hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxx`",
+        "key AKIAIOSFODNN7EXAMPLE from the AWS guide",
+        "paste glpat-your-token-here-0123456789 into the form",
+        "stripe sk_live_EXAMPLE0123456789abcdef",
+        "ssh key loaded from -----BEGIN OPENSSH PRIVATE KEY----- file",
+    })
+    void aReferenceOrPlaceholderPassesUnchangedOnEveryChannel(final String line) {
+        for (final String written : channels(line)) {
+            assertThat(written).as("written for <%s>", line).contains(line);
+        }
+    }
+}
