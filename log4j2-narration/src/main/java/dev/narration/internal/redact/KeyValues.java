@@ -61,6 +61,124 @@ final class KeyValues {
     }
 
     /**
+     * A sensitive key and its value as the two quoted arguments of a call, {@code System.setProperty("db.password",
+     * "v")}, {@code os.Setenv("API_TOKEN", "v")}: the comma is at {@code comma}, a quote before it. Only after an
+     * opening parenthesis, so that a list of names ({@code ["password", "user"]}) is not taken for a pair.
+     */
+    long argument(final char[] text, final int comma, final int limit) {
+        final char quote = text[comma - 1];
+        final int keyEnd = comma - 1;
+        final int k = keyStart(text, keyEnd - 1);
+        if (k < 0 || k + 1 == keyEnd || text[k] != quote) {
+            return NONE;
+        }
+        int open = k - 1;
+        while (open >= 0 && keyEnd - open < MAX_KEY_LOOKBACK && text[open] == ' ') {
+            open--;
+        }
+        int v = comma + 1;
+        while (v < limit && text[v] == ' ') {
+            v++;
+        }
+        if (open < 0 || text[open] != '(' || v >= limit || !(text[v] == '"' || text[v] == '\'')) {
+            return NONE;
+        }
+        final int rule = names.ruleOf(text, k + 1, keyEnd);
+        if (rule < 0) {
+            return NONE;
+        }
+        count(secondStage);
+        return value(text, v, limit, rule, false);
+    }
+
+    /**
+     * An XML element with a sensitive name, {@code <apiToken>v</apiToken>}, whose start tag ends at {@code gt}: the
+     * text up to its end tag. Only with the matching end tag, so that prose with a placeholder ({@code enter
+     * <token> to go on}) is not taken for an element.
+     */
+    long element(final char[] text, final int gt, final int limit) {
+        final int k = keyStart(text, gt - 1);
+        if (k < 0 || k + 1 == gt || text[k] != '<' || gt + 1 >= limit || text[gt + 1] == '<') {
+            return NONE;
+        }
+        // The value holds no '<': the reads from successive start tags end at the next tag and never overlap.
+        int close = gt + 1;
+        while (close < limit && text[close] != '<') {
+            close++;
+        }
+        final int name = close + 2;
+        final int nameLength = gt - k - 1;
+        if (name + nameLength >= limit || text[close + 1] != '/' || text[name + nameLength] != '>'
+                || !regionMatches(text, name, text, k + 1, nameLength)) {
+            return NONE;
+        }
+        final int rule = names.ruleOf(text, k + 1, gt);
+        if (rule < 0) {
+            return NONE;
+        }
+        count(secondStage);
+        int start = gt + 1;
+        int end = close;
+        while (start < end && text[start] <= ' ') {
+            start++;
+        }
+        while (end > start && text[end - 1] <= ' ') {
+            end--;
+        }
+        if (end == start) {
+            return NONE;
+        }
+        return hit(start, end, Placeholders.is(text, start, end) ? SKIP : rule);
+    }
+
+    /**
+     * The password of a {@code user:password} option, {@code curl -u bob:pw} or {@code --user bob:pw} (also
+     * {@code --user=bob:pw}), whose dash is at {@code dash}: the part after the first colon. Without a colon the
+     * command asks for the password, and nothing is masked.
+     */
+    long userOption(final char[] text, final int dash, final int limit) {
+        if (dash > 0 && text[dash - 1] != ' ' && text[dash - 1] != '\t') {
+            return NONE;
+        }
+        final int v;
+        if (regionMatchesIgnoreCase(text, dash, limit, "-u ")) {
+            v = dash + 3;
+        } else if (regionMatchesIgnoreCase(text, dash, limit, "--user ") || regionMatchesIgnoreCase(text, dash, limit, "--user=")) {
+            v = dash + 7;
+        } else {
+            return NONE;
+        }
+        if (v >= limit) {
+            return NONE;
+        }
+        final char quote = text[v];
+        final boolean quoted = quote == '"' || quote == '\'';
+        final int from = quoted ? v + 1 : v;
+        int colon = -1;
+        int end = from;
+        while (end < limit && (quoted ? text[end] != quote : text[end] > ' ' && text[end] != '"' && text[end] != '\'')) {
+            if (colon < 0 && text[end] == ':') {
+                colon = end;
+            }
+            end++;
+        }
+        if (colon < 0 || colon + 1 >= end) {
+            return NONE;
+        }
+        count(secondStage);
+        return hit(colon + 1, end, Placeholders.is(text, colon + 1, end) ? SKIP : BuiltInRule.PASSWORD.ordinal());
+    }
+
+    private static boolean regionMatches(final char[] a, final int aFrom, final char[] b, final int bFrom, final int n) {
+        for (int k = 0; k < n; k++) {
+            if (a[aFrom + k] != b[bFrom + k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The last character of the key before a separator, past quotes, an index's closing bracket
      * ({@code os.environ["K"] =}, {@code config[:k] =}), spaces and tabs, and the first characters of a longer
      * operator ({@code :=}, {@code ::=}, {@code ?=}, {@code +=}, {@code .=}).

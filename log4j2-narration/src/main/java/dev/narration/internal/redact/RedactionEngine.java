@@ -359,7 +359,8 @@ public final class RedactionEngine {
 
     private int mask(final CharSequence text, final int copied, final long hit, final StringBuilder out) {
         final int rule = TokenScanner.rule(hit);
-        out.append(text, copied, TokenScanner.start(hit)).append(masks[rule]);
+        // A token whose prefix stands inside it (Terraform's atlasv1.) may start before the previous hit's end.
+        out.append(text, copied, Math.max(copied, TokenScanner.start(hit))).append(masks[rule]);
         counts.increment(rule);
         return TokenScanner.end(hit);
     }
