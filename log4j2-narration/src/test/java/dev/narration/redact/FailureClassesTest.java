@@ -138,6 +138,8 @@ class FailureClassesTest {
         "<password>${DB_PASSWORD}</password>",
         "curl -u admin https://api.example.com",
         "sort -u names.txt",
+        "docker run -u 1000:1000 app",
+        "docker exec -u www-data:www-data app",
     })
     void aReferenceOrPlaceholderPassesUnchangedOnEveryChannel(final String line) {
         for (final String written : channels(line)) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The values of sensitive keys inside text, in every rendering real logs use: {@code key=value}, {@code key: value},
- * {@code "key":"value"}, {@code key=>value}, URL queries and URL-encoded pairs, headers. The key is read backwards
+ * {@code "key":"value"}, {@code key=>value}, URL queries and URL-encoded pairs, headers, the operators of other
+ * languages ({@code key := value}), quoted call arguments, XML elements, and {@code curl}'s {@code -u user:password}. The key is read backwards
  * from the separator (bounded), compared by {@link SensitiveNames}; the value forwards, to its closing quote or the
  * first delimiter, with the credentials of an {@code Authorization} scheme and a cookie header's pairs taken whole.
  */
@@ -162,11 +163,23 @@ final class KeyValues {
             }
             end++;
         }
-        if (colon < 0 || colon + 1 >= end) {
+        if (colon < 0 || colon + 1 >= end || isUserAndGroup(text, from, colon, end)) {
             return NONE;
         }
         count(secondStage);
         return hit(colon + 1, end, Placeholders.is(text, colon + 1, end) ? SKIP : BuiltInRule.PASSWORD.ordinal());
+    }
+
+    /**
+     * {@code docker run -u 1000:1000} and {@code -u www-data:www-data} name a user and a group, not a password:
+     * both numbers, or the same name twice.
+     */
+    private static boolean isUserAndGroup(final char[] text, final int from, final int colon, final int end) {
+        boolean numbers = true;
+        for (int k = from; k < end && numbers; k++) {
+            numbers = k == colon || text[k] >= '0' && text[k] <= '9';
+        }
+        return numbers || colon - from == end - colon - 1 && regionMatches(text, from, text, colon + 1, colon - from);
     }
 
     private static boolean regionMatches(final char[] a, final int aFrom, final char[] b, final int bFrom, final int n) {

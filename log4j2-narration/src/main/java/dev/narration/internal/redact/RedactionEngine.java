@@ -280,7 +280,7 @@ public final class RedactionEngine {
 
     /**
      * Where the scan of a text ends: its end, or, past {@code maxScanLength}, right after the last character before
-     * the limit that no token holds (anything but a letter, a digit, {@code + / = _ - . %}), looking back at most
+     * the limit that no token holds (anything but a letter, a digit, {@code + / = _ - . % ~}), looking back at most
      * {@link #SCAN_END_LOOKBACK} characters, else that far back. Everything from there on is masked as
      * {@code scan-limit}, so that a token crossing the limit is masked whole rather than shown in part.
      */
@@ -297,10 +297,10 @@ public final class RedactionEngine {
         return earliest;
     }
 
-    /** Whether a character may be part of a token a rule finds by its format: a letter, a digit, {@code + / = _ - . %}. */
+    /** Whether a character may be part of a token a rule finds by its format: a letter, a digit, {@code + / = _ - . % ~}. */
     private static boolean isTokenCharacter(final char c) {
         return CharClasses.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.'
-                || c == '%';
+                || c == '%' || c == '~';
     }
 
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */

@@ -241,9 +241,6 @@ final class VendorTokens {
         new Prefix("eyJ", BuiltInRule.JWT, TOKEN, 7, JWT_FORMAT),
     };
 
-    /** How many vendor formats there are: prefixes, and Azure's and Telegram's formats without one. */
-    static final int FORMATS = PREFIXES.length + 2;
-
     private static Prefix exact(final String text, final BuiltInRule rule, final int charset, final int length) {
         return new Prefix(text, rule, charset, length, EXACT);
     }
