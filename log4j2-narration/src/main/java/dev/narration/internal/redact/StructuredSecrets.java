@@ -32,11 +32,11 @@ final class StructuredSecrets {
     /** Bits per character below which 40 characters after a key id are no random secret key ({@link Entropy}). */
     private static final double MIN_SECRET_KEY_BITS = 3.5;
 
-    /** Webhook URLs whose path is the secret: the host and path prefix, and the rule. */
+    /** Webhook URLs whose path is the secret: the host and path prefix, plain and URL-encoded, and the rule. */
     private static final Object[][] WEBHOOKS = {
-        {"hooks.slack.com/", BuiltInRule.SLACK_WEBHOOK},
-        {"discord.com/api/webhooks/", BuiltInRule.DISCORD_WEBHOOK},
-        {"discordapp.com/api/webhooks/", BuiltInRule.DISCORD_WEBHOOK},
+        {"hooks.slack.com/", "hooks.slack.com%2F", BuiltInRule.SLACK_WEBHOOK},
+        {"discord.com/api/webhooks/", "discord.com%2Fapi%2Fwebhooks%2F", BuiltInRule.DISCORD_WEBHOOK},
+        {"discordapp.com/api/webhooks/", "discordapp.com%2Fapi%2Fwebhooks%2F", BuiltInRule.DISCORD_WEBHOOK},
     };
     /** How far before and after a Secret's {@code data} block its {@code kind: Secret} is looked for. */
     private static final int KIND_WINDOW = 1024;
@@ -96,8 +96,8 @@ final class StructuredSecrets {
     long url(final char[] text, final int authority, final int limit, final boolean encoded) {
         count(secondStage);
         for (final Object[] webhook : WEBHOOKS) {
-            final BuiltInRule rule = (BuiltInRule) webhook[1];
-            final String host = encoded ? ((String) webhook[0]).replace("/", "%2F") : (String) webhook[0];
+            final BuiltInRule rule = (BuiltInRule) webhook[2];
+            final String host = (String) webhook[encoded ? 1 : 0];
             if (enabled[rule.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, host)) {
                 final int path = authority + host.length();
                 int end = path;
