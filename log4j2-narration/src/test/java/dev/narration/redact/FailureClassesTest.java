@@ -131,6 +131,7 @@ class FailureClassesTest {
         "key AKIAIOSFODNN7EXAMPLE from the AWS guide",
         "paste glpat-your-token-here-0123456789 into the form",
         "stripe sk_live_EXAMPLE0123456789abcdef",
+        "try it with Stripe's sk_test_4eC39HqLyjWDarjtT1zdp7dc",
         "ssh key loaded from -----BEGIN OPENSSH PRIVATE KEY----- file",
         "`fields [\"password\", \"username\"] are required`",
         "`System.setProperty(\"password.policy\", \"strict\")`",

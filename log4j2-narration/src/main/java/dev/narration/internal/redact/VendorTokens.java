@@ -260,17 +260,33 @@ final class VendorTokens {
     }
 
     /**
+     * Bodies of keys that vendors print in their own documentation for everyone to copy, without the word
+     * {@code EXAMPLE}: Stripe's test secret key {@code sk_test_4eC39HqLyjWDarjtT1zdp7dc}.
+     */
+    private static final String[] PUBLISHED = {"4eC39HqLyjWDarjtT1zdp7dc"};
+
+    /**
      * A documentation placeholder: a body of one repeated character ({@code glpat-XXXX…}), or one that says it is an
-     * example ({@code EXAMPLE}, {@code SAMPLE}, {@code PLACEHOLDER}, a leading {@code YOUR_} or {@code your-}).
+     * example ({@code EXAMPLE}, {@code SAMPLE}, {@code PLACEHOLDER}, a leading {@code YOUR_} or {@code your-}), or
+     * one a vendor publishes ({@link #PUBLISHED}).
      */
     static boolean isPlaceholder(final char[] text, final int start, final int end) {
         boolean repeated = true;
         for (int k = start + 1; k < end && repeated; k++) {
             repeated = text[k] == text[start];
         }
-        return repeated || contains(text, start, end, "EXAMPLE") || contains(text, start, end, "SAMPLE")
+        return repeated || isPublished(text, start, end) || contains(text, start, end, "EXAMPLE") || contains(text, start, end, "SAMPLE")
                 || contains(text, start, end, "PLACEHOLDER") || CharClasses.regionMatchesIgnoreCase(text, start, end, "your_")
                 || CharClasses.regionMatchesIgnoreCase(text, start, end, "your-");
+    }
+
+    private static boolean isPublished(final char[] text, final int start, final int end) {
+        for (final String body : PUBLISHED) {
+            if (body.length() == end - start && CharClasses.indexOf(text, body, start, end) == start) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(final char[] text, final int start, final int end, final String word) {
