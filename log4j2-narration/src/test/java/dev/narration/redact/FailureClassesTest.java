@@ -95,6 +95,11 @@ class FailureClassesTest {
         "export DB_PASSWORD=SECRET",
         "`System.setProperty(\"db.password\", \"SECRET\")`",
         "`os.Setenv(\"API_TOKEN\", 'SECRET')`",
+        "`let apiKey: string = \"SECRET\"`",
+        "`val apiKey: String = \"SECRET\"`",
+        "`let api_key: &str = \"SECRET\";`",
+        "`<add key=\"ApiKey\" value=\"SECRET\"/>`",
+        "`<property name=\"password\" value=\"SECRET\"/>`",
         "<apiToken>SECRET</apiToken>",
         "`<password> SECRET </password>`",
         "curl -u admin:SECRET https://api.example.com",
@@ -140,6 +145,8 @@ class FailureClassesTest {
         "curl -u admin https://api.example.com",
         "sort -u names.txt",
         "docker run -u 1000:1000 app",
+        "`<add key=\"Timeout\" value=\"30\"/>`",
+        "`{\"password\": \"string\"}`",
         "docker exec -u www-data:www-data app",
     })
     void aReferenceOrPlaceholderPassesUnchangedOnEveryChannel(final String line) {

@@ -54,11 +54,46 @@ final class KeyValues {
             }
             rule = names.ruleOf(text, k + 1, keyEnd);
         }
+        if (rule < 0 && keyEnd - k - 1 == 5 && regionMatchesIgnoreCase(text, k + 1, keyEnd, "value")) {
+            rule = namedByAttribute(text, k);
+        }
         if (rule < 0) {
             return NONE;
         }
         count(secondStage);
         return value(text, separator + separatorLength, limit, rule, separatorLength == 3);
+    }
+
+    /**
+     * The rule of the name an attribute before a {@code value} attribute gives, {@code <add key="ApiKey" value="…"/>}
+     * (.NET), {@code <property name="password" value="…"/>} (Spring), where {@code before} is just before
+     * {@code value}; -1 when there is none or the name is not sensitive.
+     */
+    private int namedByAttribute(final char[] text, final int before) {
+        int k = before;
+        while (k >= 0 && before - k < MAX_PADDING && text[k] == ' ') {
+            k--;
+        }
+        if (k < 1 || before == k || text[k] != '"' && text[k] != '\'') {
+            return -1;
+        }
+        final char quote = text[k];
+        final int nameEnd = k;
+        k--;
+        while (k >= 0 && nameEnd - k <= MAX_KEY_LOOKBACK && text[k] != quote) {
+            k--;
+        }
+        if (k < 1 || text[k] != quote || text[k - 1] != '=') {
+            return -1;
+        }
+        final int nameStart = k + 1;
+        final int attribute = keyStart(text, k - 2);
+        final int length = k - 1 - attribute - 1;
+        if (!(length == 3 && regionMatchesIgnoreCase(text, attribute + 1, k - 1, "key")
+                || length == 4 && regionMatchesIgnoreCase(text, attribute + 1, k - 1, "name"))) {
+            return -1;
+        }
+        return names.ruleOf(text, nameStart, nameEnd);
     }
 
     /**
@@ -221,6 +256,22 @@ final class KeyValues {
         return k;
     }
 
+    /** Just after the {@code =} of a type annotation {@code string =}, {@code &str =} at {@code from}, or -1. */
+    private static int afterTypeAnnotation(final char[] text, final int from, final int limit) {
+        final int start = from < limit && text[from] == '&' ? from + 1 : from;
+        int end = start;
+        while (end < limit && end - start < 7 && (text[end] >= 'a' && text[end] <= 'z' || text[end] >= 'A' && text[end] <= 'Z')) {
+            end++;
+        }
+        if (!isTypeName(text, start, end)) {
+            return -1;
+        }
+        while (end < limit && text[end] == ' ') {
+            end++;
+        }
+        return end < limit && text[end] == '=' && (end + 1 == limit || text[end + 1] != '=') ? end + 1 : -1;
+    }
+
     private static boolean isTypeName(final char[] text, final int start, final int end) {
         return regionMatchesIgnoreCase(text, start, end, "string") && end - start == 6
                 || regionMatchesIgnoreCase(text, start, end, "str") && end - start == 3;
@@ -241,6 +292,14 @@ final class KeyValues {
         }
         while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
             v++;
+        }
+        final int typed = afterTypeAnnotation(text, v, limit);
+        if (typed > 0) {
+            // apiKey: string = "…" (TypeScript, Kotlin, Python): the value follows the type.
+            v = typed;
+            while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
+                v++;
+            }
         }
         if (v >= limit) {
             return NONE;

@@ -3,13 +3,13 @@ package dev.narration.internal.redact;
 /**
  * Values that stand in for a secret rather than being one: {@code ${DB_PASSWORD}}, {@code $DB_PASSWORD},
  * {@code ****}, {@code <redacted>}, {@code [REDACTED:password]} (so text redacted twice stays the same),
- * {@code null}; and values that are renderings of a Java object or a number, which real logs print under keys
+ * {@code null}, a type name ({@code password: string} in a schema); and values that are renderings of a Java object or a number, which real logs print under keys
  * such as {@code token} ({@code token=Token{a64f992 …}}, {@code token: android.os.BinderProxy@2bd79ce},
  * {@code sessionid: 0x14ede63a5a70002}). A sensitive key with such a value is left as it is.
  */
 final class Placeholders {
     private static final String[] WORDS = {"null", "none", "nil", "true", "false", "undefined", "empty", "redacted",
-        "hidden", "masked", "new", "unset", "-"};
+        "hidden", "masked", "new", "unset", "-", "string", "str"};
     /** Roots of the references configuration languages write for a secret: {@code var.db_password}, {@code secrets.TOKEN}. */
     private static final String[] REFERENCE_ROOTS = {"var", "local", "data", "module", "env", "secrets", "vars",
         "values", "inputs", "steps", "needs", "process", "settings", "config"};
