@@ -1,9 +1,11 @@
 package dev.narration.bench;
 
+import dev.narration.internal.redact.BuiltInRule;
 import dev.narration.internal.redact.EngineAccess;
 import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.redact.ScanBuffer;
 import dev.narration.redact.Redactor;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
@@ -22,7 +24,9 @@ import org.openjdk.jmh.annotations.State;
  * the message, over 120 characters of different shapes: one long word ({@code letters}: the per-character cost
  * alone), 20 words whose first letter starts no token ({@code qwords}: plus the cheapest boundary check), and the
  * clean sentence of the redaction bar ({@code clean120}); {@code clean120param} is that sentence as the text of a
- * parameterized message, scanned around its two arguments only; {@code clean1k} adds {@code key=value} pairs. Run with
+ * parameterized message, scanned around its two arguments only; {@code clean1k} adds {@code key=value} pairs. With
+ * {@code rules=before-vendors} the vendors' rules added with the vendor table (docs/redaction.md#vendor-formats) are
+ * disabled, which takes their prefixes out of the first stage, so that one run shows the cost of the table's size. Run with
  * {@code benchmarks/run.sh FirstStageBenchmark -f 1 -wi 3 -w 1s -i 3 -r 1s}.
  */
 @State(Scope.Thread)
@@ -32,7 +36,10 @@ public class FirstStageBenchmark {
     @Param({"letters", "qwords", "clean120", "clean120param", "clean1k"})
     public String input;
 
-    private final RedactionEngine redactor = EngineAccess.of(Redactor.newBuilder().setName("first-stage").build());
+    @Param({"all", "before-vendors"})
+    public String rules;
+
+    private RedactionEngine redactor;
     private final ScanBuffer buffer = new ScanBuffer();
     private final StringBuilder out = new StringBuilder();
     private StringBuilder text;
@@ -40,6 +47,13 @@ public class FirstStageBenchmark {
 
     @Setup
     public void setUp() {
+        final Redactor.Builder builder = Redactor.newBuilder().setName("first-stage");
+        if ("before-vendors".equals(rules)) {
+            // The rules the vendor table added stand between jwt and private-key in the rules' order.
+            final List<String> names = BuiltInRule.names();
+            builder.setDisable(String.join(",", names.subList(names.indexOf("jwt") + 1, names.indexOf("private-key"))));
+        }
+        redactor = EngineAccess.of(builder.build());
         final String value;
         switch (input) {
             case "letters":

@@ -14,11 +14,11 @@ class RedactorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "key AKIAIOSFODNN7EXAMPLE used|key [REDACTED:aws-access-key-id] used",
-        "AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|[REDACTED:aws-access-key-id],[REDACTED:aws-secret-key]",
+        "key AKIA2OGYBAH6TGRNW3FQ used|key [REDACTED:aws-access-key-id] used",
+        "AKIA2OGYBAH6TGRNW3FQ,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|[REDACTED:aws-access-key-id],[REDACTED:aws-secret-key]",
         // Found by context alone, a secret key must look random: a commit id or a placeholder after a key id is none.
-        "AKIAIOSFODNN7EXAMPLE,3f786850e387550fdab836ed7e6dc881de23001b,x|[REDACTED:aws-access-key-id],3f786850e387550fdab836ed7e6dc881de23001b,x",
-        "AKIAIOSFODNN7EXAMPLE EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY|[REDACTED:aws-access-key-id] EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY",
+        "AKIA2OGYBAH6TGRNW3FQ,3f786850e387550fdab836ed7e6dc881de23001b,x|[REDACTED:aws-access-key-id],3f786850e387550fdab836ed7e6dc881de23001b,x",
+        "AKIA2OGYBAH6TGRNW3FQ EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY|[REDACTED:aws-access-key-id] EXAMPLEKEYEXAMPLEKEYEXAMPLEKEYEXAMPLEKEY",
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY|aws_secret_access_key = [REDACTED:aws-secret-key]",
         "push with 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 ok|push with [REDACTED:github-token] ok",
         "github_pat_11ABCDEFG0123456789abc_0123456789abcdefghijABCDEFGHIJ0123456789abcdefghijABCDEFGHI|[REDACTED:github-token]",
@@ -63,7 +63,7 @@ class RedactorTest {
     }
 
     @Test
-    void aGitHubTokenIsMaskedOnlyWhenItsChecksumHolds() {
+    void aGitHubTokenIsMaskedWhateverItsChecksum() {
         final Random random = new Random(42);
         for (int i = 0; i < 1_000; i++) {
             final String body = SecretCorpus.chars(random, SecretCorpus.ALNUM_CHARS, 30);
@@ -75,8 +75,9 @@ class RedactorTest {
             final char[] altered = token.toCharArray();
             final int at = 4 + random.nextInt(36);
             altered[at] = altered[at] == 'a' ? 'b' : 'a';
-            final String lookAlike = "fixture " + new String(altered) + " loaded";
-            assertThat(REDACTOR.redact(lookAlike)).as("one character changed at %d", at).isSameAs(lookAlike);
+            // A made-up or mistyped token is still one: its prefix and length say so, not its checksum.
+            assertThat(REDACTOR.redact("fixture " + new String(altered) + " loaded")).as("one character changed at %d", at)
+                    .isEqualTo("fixture [REDACTED:github-token] loaded");
         }
         final String placeholder = "export it as ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
         assertThat(REDACTOR.redact(placeholder)).isSameAs(placeholder);

@@ -164,8 +164,6 @@ public final class SecretCorpus {
             lines.add("trace_id=" + chars(r, HEX_CHARS, 32) + " span_id=" + chars(r, HEX_CHARS, 16));
             lines.add("pulled image registry.local/app@sha256:" + chars(r, HEX_CHARS, 64));
             lines.add("etag \"" + chars(r, B64_CHARS, 27) + "=\" cached");
-            // GitHub's format, but the last six characters are not the checksum of the rest: not a token GitHub issued.
-            lines.add("fixture token " + pick(r, "ghp_", "gho_", "ghs_") + chars(r, ALNUM_CHARS, 36) + " loaded");
         }
         lines.add("set GITHUB_TOKEN to ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx (see docs)");
         lines.add("-----BEGIN PUBLIC KEY-----\n" + pem(r) + "\n-----END PUBLIC KEY-----");

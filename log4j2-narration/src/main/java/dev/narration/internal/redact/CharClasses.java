@@ -20,6 +20,7 @@ final class CharClasses {
     static final int EMAIL_LOCAL = 1 << 8;
     static final int DOMAIN = 1 << 9;
     static final int HEX = 1 << 10;
+    static final int TILDE_TOKEN = 1 << 11; // Azure AD client secrets: [A-Za-z0-9_.~-]
     private static final int[] CLASSES = new int[128];
 
     // First-stage triggers.
@@ -29,6 +30,8 @@ final class CharClasses {
     static final byte BACKSLASH = 8;
     static final byte DASH = 16;
     static final byte AT = 32;
+    /** Characters that end a key or open a value in renderings other than {@code k=v}: {@code f("k", "v")}, {@code <k>v</k>}, Azure's {@code 8Q~}. */
+    static final byte OTHER = 64;
     /** Indexed by any char: 0 for ASCII letters and digits, {@link #BOUNDARY} for every non-ASCII char. */
     static final byte[] TRIGGERS = new byte[Character.MAX_VALUE + 1];
 
@@ -39,7 +42,7 @@ final class CharClasses {
             final boolean digit = c >= '0' && c <= '9';
             int cls = 0;
             if (upper || lower || digit) {
-                cls |= ALNUM | TOKEN | B64URL_DOT | TOKEN68 | KEY | B64 | EMAIL_LOCAL | DOMAIN;
+                cls |= ALNUM | TOKEN | B64URL_DOT | TOKEN68 | KEY | B64 | EMAIL_LOCAL | DOMAIN | TILDE_TOKEN;
             }
             if (upper || digit) {
                 cls |= UPPER_ALNUM;
@@ -51,16 +54,16 @@ final class CharClasses {
                 cls |= HEX;
             }
             if (c == '_' || c == '-') {
-                cls |= TOKEN | B64URL_DOT | TOKEN68 | KEY | EMAIL_LOCAL;
+                cls |= TOKEN | B64URL_DOT | TOKEN68 | KEY | EMAIL_LOCAL | TILDE_TOKEN;
             }
             if (c == '.') {
-                cls |= B64URL_DOT | TOKEN68 | KEY | EMAIL_LOCAL | DOMAIN;
+                cls |= B64URL_DOT | TOKEN68 | KEY | EMAIL_LOCAL | DOMAIN | TILDE_TOKEN;
             }
             if (c == '-') {
                 cls |= DOMAIN;
             }
             if (c == '~') {
-                cls |= TOKEN68;
+                cls |= TOKEN68 | TILDE_TOKEN;
             }
             if (c == '+' || c == '/') {
                 cls |= TOKEN68 | B64;
@@ -81,6 +84,9 @@ final class CharClasses {
         TRIGGERS['\\'] |= BACKSLASH;
         TRIGGERS['-'] |= DASH;
         TRIGGERS['@'] |= AT;
+        TRIGGERS[','] |= OTHER;
+        TRIGGERS['>'] |= OTHER;
+        TRIGGERS['~'] |= OTHER;
     }
 
     private CharClasses() {}

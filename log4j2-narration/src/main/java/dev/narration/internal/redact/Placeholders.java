@@ -3,13 +3,16 @@ package dev.narration.internal.redact;
 /**
  * Values that stand in for a secret rather than being one: {@code ${DB_PASSWORD}}, {@code $DB_PASSWORD},
  * {@code ****}, {@code <redacted>}, {@code [REDACTED:password]} (so text redacted twice stays the same),
- * {@code null}; and values that are renderings of a Java object or a number, which real logs print under keys
+ * {@code null}, a type name ({@code password: string} in a schema); and values that are renderings of a Java object or a number, which real logs print under keys
  * such as {@code token} ({@code token=Token{a64f992 …}}, {@code token: android.os.BinderProxy@2bd79ce},
  * {@code sessionid: 0x14ede63a5a70002}). A sensitive key with such a value is left as it is.
  */
 final class Placeholders {
     private static final String[] WORDS = {"null", "none", "nil", "true", "false", "undefined", "empty", "redacted",
-        "hidden", "masked", "-"};
+        "hidden", "masked", "new", "unset", "-", "string", "str"};
+    /** Roots of the references configuration languages write for a secret: {@code var.db_password}, {@code secrets.TOKEN}. */
+    private static final String[] REFERENCE_ROOTS = {"var", "local", "data", "module", "env", "secrets", "vars",
+        "values", "inputs", "steps", "needs", "process", "settings", "config"};
 
     private Placeholders() {}
 
@@ -26,6 +29,13 @@ final class Placeholders {
         final char first = text[start];
         final char last = text[end - 1];
         if (length >= 3 && last == '}' && text[start + 1] == '{' && "${%#".indexOf(first) >= 0) {
+            return true;
+        }
+        if (length >= 3 && (first == '$' && text[start + 1] == '(' && last == ')'
+                || length >= 5 && CharClasses.regionMatchesIgnoreCase(text, start, end, "ENC[AES256_GCM,") && last == ']')) {
+            return true;
+        }
+        if (isReference(text, start, end)) {
             return true;
         }
         if (length >= 2 && (first == '<' && last == '>' || first == '[' && last == ']')) {
@@ -46,6 +56,31 @@ final class Placeholders {
             }
         }
         return false;
+    }
+
+    /** {@code var.db_password}: a dotted path of words (no digits, as random secrets have) from a reference root. */
+    private static boolean isReference(final char[] text, final int start, final int end) {
+        final int dot = indexOf(text, '.', start, end);
+        if (dot <= start || dot + 1 >= end) {
+            return false;
+        }
+        boolean root = false;
+        for (final String word : REFERENCE_ROOTS) {
+            if (word.length() == dot - start && CharClasses.regionMatchesIgnoreCase(text, start, dot, word)) {
+                root = true;
+                break;
+            }
+        }
+        if (!root) {
+            return false;
+        }
+        for (int k = dot + 1; k < end; k++) {
+            final char c = text[k];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' && text[k - 1] != '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 0x14ede63a5a70002}: a number as a program prints it. */

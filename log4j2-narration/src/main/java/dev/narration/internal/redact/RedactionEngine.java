@@ -281,7 +281,7 @@ public final class RedactionEngine {
 
     /**
      * Where the scan of a text ends: its end, or, past {@code maxScanLength}, right after the last character before
-     * the limit that no token holds (anything but a letter, a digit, {@code + / = _ - . %}), looking back at most
+     * the limit that no token holds (anything but a letter, a digit, {@code + / = _ - . % ~}), looking back at most
      * {@link #SCAN_END_LOOKBACK} characters, else that far back. Everything from there on is masked as
      * {@code scan-limit}, so that a token crossing the limit is masked whole rather than shown in part.
      */
@@ -298,10 +298,10 @@ public final class RedactionEngine {
         return earliest;
     }
 
-    /** Whether a character may be part of a token a rule finds by its format: a letter, a digit, {@code + / = _ - . %}. */
+    /** Whether a character may be part of a token a rule finds by its format: a letter, a digit, {@code + / = _ - . % ~}. */
     private static boolean isTokenCharacter(final char c) {
         return CharClasses.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == '.'
-                || c == '%';
+                || c == '%' || c == '~';
     }
 
     /** The first hit that masks something; placeholders ({@link TokenScanner#SKIP}) are passed over. */
@@ -360,7 +360,8 @@ public final class RedactionEngine {
 
     private int mask(final CharSequence text, final int copied, final long hit, final StringBuilder out) {
         final int rule = TokenScanner.rule(hit);
-        out.append(text, copied, TokenScanner.start(hit)).append(masks[rule]);
+        // A token whose prefix stands inside it (Terraform's atlasv1.) may start before the previous hit's end.
+        out.append(text, copied, Math.max(copied, TokenScanner.start(hit))).append(masks[rule]);
         counts.increment(rule);
         return TokenScanner.end(hit);
     }

@@ -38,16 +38,31 @@ public final class SensitiveNames {
         {"accesskey", BuiltInRule.API_KEY},
         {"credential", BuiltInRule.CREDENTIAL},
         {"credentials", BuiltInRule.CREDENTIAL},
+        {"creds", BuiltInRule.CREDENTIAL},
+        {"auth", BuiltInRule.CREDENTIAL},
     };
+    /** Names too common alone ({@code auth:SIMPLE} names a method) that are sensitive only ending a longer key. */
+    private static final String SUFFIX_ONLY = "auth";
+    /**
+     * Words after a name that still name the secret itself ({@code mySecretString}, {@code password_value}); other
+     * words name something about it ({@code password_policy}, {@code secret_name}), which is no secret.
+     */
+    private static final String[] VALUE_WORDS = {"string", "str", "value", "val", "raw", "plain", "text", "data",
+        "base64", "b64", "hex", "enc", "encoded"};
 
     private final char[][] names;
     private final int[] rules;
+    private final boolean[] suffixOnly;
     /** Indices into {@link #names} by the name's last character, longest name first. */
     private final int[][] byLastChar = new int[128][];
 
     private SensitiveNames(final List<char[]> names, final List<Integer> rules) {
         this.names = names.toArray(new char[0][]);
         this.rules = rules.stream().mapToInt(Integer::intValue).toArray();
+        this.suffixOnly = new boolean[this.names.length];
+        for (int i = 0; i < this.names.length; i++) {
+            suffixOnly[i] = rules.get(i) != BuiltInRule.SENSITIVE_KEY.ordinal() && SUFFIX_ONLY.equals(new String(this.names[i]));
+        }
         final List<List<Integer>> buckets = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             buckets.add(new ArrayList<>());
@@ -104,10 +119,58 @@ public final class SensitiveNames {
 
     /** The rule of a sensitive key held in {@code text[start, end)}, or -1 when the key is not sensitive. */
     int ruleOf(final char[] text, final int start, final int end) {
-        int last = end - 1;
+        final int last = significantEnd(text, start, end - 1);
+        if (last < start) {
+            return -1;
+        }
+        final int rule = ruleEndingAt(text, start, last);
+        if (rule >= 0) {
+            return rule;
+        }
+        for (final String word : VALUE_WORDS) {
+            final int before = wordBefore(text, start, last, word);
+            if (before >= start) {
+                return ruleEndingAt(text, start, significantEnd(text, start, before));
+            }
+        }
+        return -1;
+    }
+
+    /** The last character of a key past separators and a trailing number ({@code api_token1}, {@code pwd_2}). */
+    private static int significantEnd(final char[] text, final int start, final int from) {
+        int last = from;
         while (last >= start && isIgnored(text[last])) {
             last--;
         }
+        final int beforeDigits = last;
+        while (last >= start && text[last] >= '0' && text[last] <= '9') {
+            last--;
+        }
+        if (last < start) {
+            return beforeDigits;
+        }
+        while (last >= start && isIgnored(text[last])) {
+            last--;
+        }
+        return last;
+    }
+
+    /**
+     * The position before {@code word} when the key ends with it as a word of its own (after a separator or as a
+     * camelCase word, {@code mySecretString}), or -1.
+     */
+    private static int wordBefore(final char[] text, final int start, final int last, final String word) {
+        final int first = last - word.length() + 1;
+        if (first <= start || !CharClasses.regionMatchesIgnoreCase(text, first, last + 1, word)) {
+            return -1;
+        }
+        final char opening = text[first];
+        final char previous = text[first - 1];
+        final boolean camel = opening >= 'A' && opening <= 'Z' && previous >= 'a' && previous <= 'z';
+        return camel || isIgnored(previous) ? first - 1 : -1;
+    }
+
+    private int ruleEndingAt(final char[] text, final int start, final int last) {
         if (last < start) {
             return -1;
         }
@@ -120,7 +183,8 @@ public final class SensitiveNames {
             return -1;
         }
         for (final int index : candidates) {
-            if (endsWith(text, start, last, names[index])) {
+            final char[] name = names[index];
+            if (endsWith(text, start, last, name) && !(suffixOnly[index] && significantEnd(text, start, last - name.length) < start)) {
                 return rules[index];
             }
         }

@@ -4,6 +4,7 @@ import static dev.narration.internal.redact.CharClasses.ALNUM;
 import static dev.narration.internal.redact.CharClasses.B64;
 import static dev.narration.internal.redact.CharClasses.DOMAIN;
 import static dev.narration.internal.redact.CharClasses.EMAIL_LOCAL;
+import static dev.narration.internal.redact.CharClasses.KEY;
 import static dev.narration.internal.redact.CharClasses.TOKEN68;
 import static dev.narration.internal.redact.CharClasses.TOKEN;
 import static dev.narration.internal.redact.CharClasses.allHex;
@@ -30,6 +31,17 @@ final class StructuredSecrets {
     private static final int MAX_LABEL = 64;
     /** Bits per character below which 40 characters after a key id are no random secret key ({@link Entropy}). */
     private static final double MIN_SECRET_KEY_BITS = 3.5;
+
+    /** Webhook URLs whose path is the secret: the host and path prefix, plain and URL-encoded, and the rule. */
+    private static final Object[][] WEBHOOKS = {
+        {"hooks.slack.com/", "hooks.slack.com%2F", BuiltInRule.SLACK_WEBHOOK},
+        {"discord.com/api/webhooks/", "discord.com%2Fapi%2Fwebhooks%2F", BuiltInRule.DISCORD_WEBHOOK},
+        {"discordapp.com/api/webhooks/", "discordapp.com%2Fapi%2Fwebhooks%2F", BuiltInRule.DISCORD_WEBHOOK},
+    };
+    /** How far before and after a Secret's {@code data} block its {@code kind: Secret} is looked for. */
+    private static final int KIND_WINDOW = 1024;
+    /** The longest {@code data} block read; a longer one is masked to here. */
+    private static final int MAX_DATA_BLOCK = 16384;
 
     private final boolean[] enabled;
     private final LongAdder secondStage;
@@ -83,15 +95,17 @@ final class StructuredSecrets {
     /** {@code scheme://user:password@host}: the password is masked, the rest of the URL kept. */
     long url(final char[] text, final int authority, final int limit, final boolean encoded) {
         count(secondStage);
-        final String slackHost = encoded ? "hooks.slack.com%2F" : "hooks.slack.com/";
-        if (enabled[BuiltInRule.SLACK_WEBHOOK.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, slackHost)) {
-            final int path = authority + slackHost.length();
-            int end = path;
-            while (end < limit && isUrlChar(text[end]) && !(encoded && text[end] == '&')) {
-                end++;
+        for (final Object[] webhook : WEBHOOKS) {
+            final BuiltInRule rule = (BuiltInRule) webhook[2];
+            final String host = (String) webhook[encoded ? 1 : 0];
+            if (enabled[rule.ordinal()] && regionMatchesIgnoreCase(text, authority, limit, host)) {
+                final int path = authority + host.length();
+                int end = path;
+                while (end < limit && isUrlChar(text[end]) && !(encoded && text[end] == '&')) {
+                    end++;
+                }
+                return end > path ? hit(path, end, Placeholders.is(text, path, end) ? SKIP : rule.ordinal()) : NONE;
             }
-            return end > path ? hit(path, end, Placeholders.is(text, path, end) ? SKIP : BuiltInRule.SLACK_WEBHOOK.ordinal())
-                    : NONE;
         }
         if (!enabled[BuiltInRule.URL_CREDENTIALS.ordinal()]) {
             return NONE;
@@ -156,11 +170,148 @@ final class StructuredSecrets {
         }
         count(secondStage);
         final int endLine = indexOf(text, "-----END", labelEnd + 5, limit);
+        if (!hasBody(text, labelEnd + 5, endLine < 0 ? limit : endLine)) {
+            // A header line alone (a message about a key, a truncated dump) shows no key material.
+            return NONE;
+        }
         if (endLine < 0) {
             return hit(i, limit, BuiltInRule.PRIVATE_KEY.ordinal());
         }
         final int close = indexOf(text, "-----", endLine + 8, Math.min(limit, endLine + 8 + MAX_LABEL));
         return hit(i, close < 0 ? limit : close + 5, BuiltInRule.PRIVATE_KEY.ordinal());
+    }
+
+    /**
+     * Whether {@code text[from, to)} holds key material: a run of three base64 characters with a capital, a digit,
+     * {@code +} or {@code /} in it (a key body or its start), which the lower-case words after a header alone lack.
+     */
+    private static boolean hasBody(final char[] text, final int from, final int to) {
+        int run = 0;
+        boolean mixed = false;
+        for (int k = from; k < to; k++) {
+            final char c = text[k];
+            final boolean lowerCase = c >= 'a' && c <= 'z';
+            final boolean other = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            if (lowerCase || other) {
+                mixed = run == 0 ? other : mixed || other;
+                run++;
+                if (run >= 3 && mixed) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The values of a Kubernetes {@code Secret}'s {@code data} or {@code stringData}, whose key's colon is at
+     * {@code colon}: in YAML the more indented lines below the key, in JSON the object after it. Their keys name
+     * anything ({@code username}, {@code host}), so the block is masked whole, but only when the manifest says
+     * {@code kind: Secret} near it (before or after, as {@code kubectl} prints it): a {@code ConfigMap}'s data is
+     * no secret.
+     */
+    long kubernetesSecretData(final char[] text, final int colon, final int limit) {
+        final int keyEnd = colon > 0 && text[colon - 1] == '"' ? colon - 1 : colon;
+        final int keyStart = endsWith(text, keyEnd, "stringData") ? keyEnd - 10
+                : endsWith(text, keyEnd, "data") ? keyEnd - 4 : -1;
+        if (keyStart < 0 || keyStart > 0 && is(text[keyStart - 1], KEY)) {
+            return NONE;
+        }
+        int v = colon + 1;
+        while (v < limit && (text[v] == ' ' || text[v] == '\t')) {
+            v++;
+        }
+        final int bound = Math.min(limit, v + MAX_DATA_BLOCK);
+        int blockEnd;
+        if (v < limit && text[v] == '{') {
+            blockEnd = v + 1;
+            while (blockEnd < bound && text[blockEnd] != '}') {
+                blockEnd++;
+            }
+        } else if (v < limit && (text[v] == '\n' || text[v] == '\r')) {
+            final int indent = indentBefore(text, keyStart);
+            if (indent < 0) {
+                return NONE;
+            }
+            blockEnd = v;
+            int line = v;
+            while (line < bound) {
+                while (line < bound && (text[line] == '\n' || text[line] == '\r')) {
+                    line++;
+                }
+                int k = line;
+                while (k < bound && text[k] == ' ') {
+                    k++;
+                }
+                if (k == bound || k - line <= indent) {
+                    break;
+                }
+                while (k < bound && text[k] != '\n' && text[k] != '\r') {
+                    k++;
+                }
+                blockEnd = k;
+                line = k;
+            }
+        } else {
+            return NONE;
+        }
+        int start = v + 1;
+        while (start < blockEnd && text[start] <= ' ') {
+            start++;
+        }
+        if (start >= blockEnd || !saysSecret(text, Math.max(0, keyStart - KIND_WINDOW), Math.min(limit, blockEnd + KIND_WINDOW))) {
+            return NONE;
+        }
+        count(secondStage);
+        return hit(start, blockEnd, BuiltInRule.KUBERNETES_SECRET.ordinal());
+    }
+
+    private static boolean endsWith(final char[] text, final int end, final String word) {
+        final int start = end - word.length();
+        if (start < 0) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (text[start + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The spaces before {@code keyStart} on its line, or -1 when anything else stands there. */
+    private static int indentBefore(final char[] text, final int keyStart) {
+        int k = keyStart;
+        while (k > 0 && text[k - 1] == ' ') {
+            k--;
+        }
+        return k == 0 || text[k - 1] == '\n' || text[k - 1] == '\r' ? keyStart - k : -1;
+    }
+
+    /** Whether {@code text[from, to)} holds {@code kind: Secret}, in YAML or JSON ({@code "kind":"Secret"}). */
+    private static boolean saysSecret(final char[] text, final int from, final int to) {
+        for (int k = from; k + 4 <= to; k++) {
+            if (text[k] != 'k' || !endsWith(text, k + 4, "kind") || k > 0 && is(text[k - 1], KEY)) {
+                continue;
+            }
+            int p = k + 4;
+            if (p < to && text[p] == '"') {
+                p++;
+            }
+            if (p >= to || text[p] != ':') {
+                continue;
+            }
+            p++;
+            while (p < to && (text[p] == ' ' || text[p] == '"')) {
+                p++;
+            }
+            if (p + 6 <= to && endsWith(text, p + 6, "Secret") && (p + 6 == to || !is(text[p + 6], ALNUM))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An e-mail address (optional rule): local part, {@code @}, a domain with a dot and a 2+ letter ending. */

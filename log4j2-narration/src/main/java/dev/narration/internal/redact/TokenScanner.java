@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Two stages. The first is a single pass over the characters with a table lookup each: letters and digits
  * (almost all of clean text) cost one load and one comparison. Only at a non-alphanumeric character does it look
  * further, and only cheaply: is the next character the first letter of a vendor prefix ({@code ghp_},
- * {@code AKIA}, {@code eyJ}, …), is this a separator ({@code =}, {@code :}, {@code %3D}) whose key may be
- * sensitive, is this {@code ://} or {@code -----BEGIN }. The second stage, hand-written matchers for each format,
+ * {@code AKIA}, {@code eyJ}, …), is this a separator ({@code =}, {@code :}, {@code %3D}, the comma between two
+ * quoted arguments, the end of an XML start tag) whose key may be sensitive, is this {@code ://},
+ * {@code -----BEGIN } or an option such as {@code -u}, or the {@code ~} of an Azure AD client secret. The second stage, hand-written matchers for each format,
  * runs only where the first stage found such a trigger.
  *
  * <p>No regular expressions, so no backtracking. Each matcher reads forward over one run of the characters its
@@ -50,6 +51,9 @@ public final class TokenScanner {
     private final boolean urls;
     private final boolean privateKeys;
     private final boolean authorization;
+    /** Whether {@code curl -u user:password} and {@code --user} are read, as values of the {@code password} rule. */
+    private final boolean userOptions;
+    private final boolean kubernetes;
 
     /**
      * A scanner for the enabled rules ({@link BuiltInRule} ordinals); {@code secondStage} counts the second stage's
@@ -80,6 +84,12 @@ public final class TokenScanner {
         this.email = rules[BuiltInRule.EMAIL.ordinal()];
         this.urls = rules[BuiltInRule.URL_CREDENTIALS.ordinal()] || rules[BuiltInRule.SLACK_WEBHOOK.ordinal()];
         this.privateKeys = rules[BuiltInRule.PRIVATE_KEY.ordinal()];
+        this.userOptions = rules[BuiltInRule.PASSWORD.ordinal()];
+        this.kubernetes = rules[BuiltInRule.KUBERNETES_SECRET.ordinal()];
+    }
+
+    private static boolean isQuote(final char c) {
+        return c == '"' || c == '\'';
     }
 
     private void allowStart(final char first, final String seconds) {
@@ -192,7 +202,7 @@ public final class TokenScanner {
      * Whether {@link #at} may find something at position {@code i}: {@code false} only where {@code text[i..i+2]}
      * alone rules it out, so that it is so in every text that repeats those characters there. A dash or an at sign
      * is then only a word boundary unless it starts a private key block or an address is searched for; other
-     * symbols read beyond the three characters. Cheaper than {@link #at}, which it spares most boundaries.
+     * comma only between quoted arguments; other symbols read beyond the three characters. Cheaper than {@link #at}, which it spares most boundaries.
      */
     boolean mayFindAt(final char[] text, final int i, final int limit) {
         final char c = text[i];
@@ -200,8 +210,16 @@ public final class TokenScanner {
         if (trigger == 0) {
             return false;
         }
-        final boolean symbol = c == '-' ? privateKeys && i + 1 < limit && text[i + 1] == '-'
-                : c == '@' ? email : trigger != BOUNDARY;
+        final boolean symbol;
+        if (c == '-') {
+            final char next = i + 1 < limit ? text[i + 1] : 0;
+            symbol = next == '-' && (privateKeys || userOptions) || next == 'u' && userOptions;
+        } else if (c == ',') {
+            // Only the comma between two quoted arguments, f("k", "v"), is looked at.
+            symbol = i + 1 < limit && isQuote(text[i + 1]) || i + 2 < limit && text[i + 1] == ' ' && isQuote(text[i + 2]);
+        } else {
+            symbol = c == '@' ? email : trigger != BOUNDARY;
+        }
         return symbol || i + 1 < limit && mayStart(text, i + 1, limit);
     }
 
@@ -214,11 +232,23 @@ public final class TokenScanner {
         switch (c) {
             case '=':
                 return throughKeyBlock(pairs.pair(text, i, 1, limit), text, limit);
-            case ':':
+            case ':': {
                 if (i + 2 < limit && text[i + 1] == '/' && text[i + 2] == '/') {
                     return urls ? formats.url(text, i + 3, limit, false) : NONE;
                 }
-                return throughKeyBlock(pairs.pair(text, i, 1, limit), text, limit);
+                final long hit = throughKeyBlock(pairs.pair(text, i, 1, limit), text, limit);
+                if (hit != NONE) {
+                    return hit;
+                }
+                final long bot = vendors.telegramBotToken(text, i, limit);
+                return bot != NONE || !kubernetes ? bot : formats.kubernetesSecretData(text, i, limit);
+            }
+            case ',':
+                return i > 0 && isQuote(text[i - 1]) ? pairs.argument(text, i, limit) : NONE;
+            case '>':
+                return pairs.element(text, i, limit);
+            case '~':
+                return vendors.azureClientSecret(text, i, limit);
             case '%':
                 return atPercent(text, i, limit);
             case '\\':
@@ -227,8 +257,10 @@ public final class TokenScanner {
                     return atWordStart(text, i + 2, limit);
                 }
                 return NONE;
-            case '-':
-                return privateKeys && i + 11 <= limit && text[i + 1] == '-' ? formats.privateKey(text, i, limit) : NONE;
+            case '-': {
+                final long key = privateKeys && i + 11 <= limit && text[i + 1] == '-' ? formats.privateKey(text, i, limit) : NONE;
+                return key != NONE || !userOptions ? key : pairs.userOption(text, i, limit);
+            }
             case '@':
                 return email ? formats.email(text, i, from, limit) : NONE;
             default:
