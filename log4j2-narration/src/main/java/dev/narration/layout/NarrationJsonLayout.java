@@ -4,6 +4,7 @@ import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceShape;
 import dev.narration.internal.layout.LineSchema;
 import dev.narration.internal.layout.LineWriter;
 import dev.narration.internal.layout.ServiceIdentity;
@@ -67,15 +68,18 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
     private final int maxStringLength;
     private final Redactor redaction;
     private final RedactionEngine redactor;
+    private final StackTraceShape stackTraces;
 
-    private NarrationJsonLayout(
-            final Builder builder, final ServiceIdentity service, final LineSchema schema, final ActorInference actors) {
+    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final LineSchema schema,
+            final ActorInference actors, final int maxStringLength, final boolean includeLocation,
+            final StackTraceShape stackTraces) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
         this.schema = schema;
-        this.includeLocation = builder.includeLocation;
+        this.includeLocation = includeLocation;
         this.actors = actors;
-        this.maxStringLength = Math.max(0, builder.maxStringLength);
+        this.maxStringLength = maxStringLength;
+        this.stackTraces = stackTraces;
         this.redaction = builder.redaction;
         this.redactor = EngineAccess.of(builder.redaction);
     }
@@ -109,7 +113,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
         final JsonLine line = writer.lineBuffer();
         try {
-            writer.write(event, line, schema, actors, maxStringLength, redactor);
+            writer.write(event, line, schema, actors, maxStringLength, redactor, stackTraces);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
             writer.writeFailure(event, line, schema, String.valueOf(e));
@@ -161,7 +165,19 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         private String actorRule = "package";
 
         @PluginBuilderAttribute
-        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        private String maxStringLength;
+
+        @PluginBuilderAttribute
+        private String stackTraceFrames;
+
+        @PluginBuilderAttribute
+        private String stackTraceFilter;
+
+        @PluginBuilderAttribute
+        private String rootCauseFirst;
+
+        @PluginBuilderAttribute
+        private String stackTraceHash;
 
         @PluginElement("Redaction")
         private Redactor redaction;
@@ -176,7 +192,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         private String gcpProjectId;
 
         @PluginBuilderAttribute
-        private boolean includeLocation;
+        private String includeLocation;
 
         private Map<String, String> environment = System.getenv();
 
@@ -231,7 +247,40 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
          * 16,384 by default; 0 keeps everything.
          */
         public Builder setMaxStringLength(final int maxStringLength) {
-            this.maxStringLength = maxStringLength;
+            this.maxStringLength = String.valueOf(maxStringLength);
+            return this;
+        }
+
+        /**
+         * At most this many frames of each throwable in the stack trace, the rest said as {@code ... n more}; 0 (the
+         * default) leaves only the bounds of the whole trace (docs/layout.md#stack-traces).
+         */
+        public Builder setStackTraceFrames(final int stackTraceFrames) {
+            this.stackTraceFrames = String.valueOf(stackTraceFrames);
+            return this;
+        }
+
+        /**
+         * Comma-separated class-name prefixes ({@code org.springframework.aop., jdk.internal.reflect.}) whose runs of
+         * frames fold into {@code ... n filtered}, and which the stack trace's hash leaves out.
+         */
+        public Builder setStackTraceFilter(final String stackTraceFilter) {
+            this.stackTraceFilter = stackTraceFilter;
+            return this;
+        }
+
+        /** Whether the stack trace starts with the innermost cause, each enclosing throwable after it as {@code Wrapped by:}. */
+        public Builder setRootCauseFirst(final boolean rootCauseFirst) {
+            this.rootCauseFirst = String.valueOf(rootCauseFirst);
+            return this;
+        }
+
+        /**
+         * Whether a line with an exception carries a stable short hash of its types and frames
+         * ({@code exception.hash}, or its schema's key), so that the same failure groups across events and restarts.
+         */
+        public Builder setStackTraceHash(final boolean stackTraceHash) {
+            this.stackTraceHash = String.valueOf(stackTraceHash);
             return this;
         }
 
@@ -267,7 +316,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
          * capture it for every event, at a cost (docs/schemas.md#location); {@code false} by default.
          */
         public Builder setIncludeLocation(final boolean includeLocation) {
-            this.includeLocation = includeLocation;
+            this.includeLocation = String.valueOf(includeLocation);
             return this;
         }
 
@@ -280,12 +329,14 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         @Override
         public NarrationJsonLayout build() {
             final ActorRule rule = ActorRule.configured(PLUGIN_NAME, actorRule);
-            if (maxStringLength < 0) {
-                StatusLogger.getLogger().error(
-                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using {}.",
-                        PLUGIN_NAME, maxStringLength, DEFAULT_MAX_STRING_LENGTH);
-                maxStringLength = DEFAULT_MAX_STRING_LENGTH;
-            }
+            final int maxLength = LayoutAttributes.whole("maxStringLength", maxStringLength, 0,
+                    DEFAULT_MAX_STRING_LENGTH, "0 (no limit) or a positive number");
+            final boolean location = LayoutAttributes.bool("includeLocation", includeLocation, false);
+            final StackTraceShape stackTraces = new StackTraceShape(
+                    LayoutAttributes.whole("stackTraceFrames", stackTraceFrames, 0, 0, "0 (no limit) or a positive number"),
+                    StackTraceShape.prefixes(stackTraceFilter),
+                    LayoutAttributes.bool("rootCauseFirst", rootCauseFirst, false),
+                    LayoutAttributes.bool("stackTraceHash", stackTraceHash, false));
             final ActorNames.Builder names = new ActorNames.Builder();
             if (actorNames != null) {
                 for (final ActorName actor : actorNames) {
@@ -297,14 +348,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
             final String projectId = blankToNull(gcpProjectId != null ? gcpProjectId : environment.get("GOOGLE_CLOUD_PROJECT"));
             LineSchema lineSchema = schema == null ? null
-                    : LineSchema.named(schema.trim(), service, projectId, includeLocation);
+                    : LineSchema.named(schema.trim(), service, projectId, location);
             if (lineSchema == null) {
                 StatusLogger.getLogger().error(
                         "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
                         PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
-                lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
+                lineSchema = LineSchema.named("narration", service, projectId, location);
             }
-            return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()));
+            return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
+                    location, stackTraces);
         }
 
         private static String blankToNull(final String value) {

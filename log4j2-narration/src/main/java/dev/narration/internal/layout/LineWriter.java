@@ -11,7 +11,9 @@ import dev.narration.internal.event.StructuredFieldVisitor;
 import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceHash;
 import dev.narration.internal.json.StackTraceLimits;
+import dev.narration.internal.json.StackTraceShape;
 import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
@@ -154,6 +156,7 @@ public final class LineWriter {
     private boolean recurring;
     private JsonLine out;
     private int maxStringLength;
+    private StackTraceShape stackTraceShape = StackTraceShape.JDK;
     private LogEvent event;
     private LineSchema schema;
     private ActorInference actors;
@@ -178,8 +181,10 @@ public final class LineWriter {
             final LineSchema lineSchema,
             final ActorInference actorInference,
             final int maxLength,
-            final RedactionEngine engine) {
+            final RedactionEngine engine,
+            final StackTraceShape shape) {
         this.out = target;
+        this.stackTraceShape = shape;
         this.event = logEvent;
         this.schema = lineSchema;
         this.actors = actorInference;
@@ -200,6 +205,7 @@ public final class LineWriter {
             this.recurring = false;
             this.listStart = NO_LIST;
             this.attributes = false;
+            this.stackTraceShape = StackTraceShape.JDK;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
@@ -425,10 +431,30 @@ public final class LineWriter {
             return false;
         }
         openKey(key);
-        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
-                StackTraceLimits.DEFAULTS);
+        stackTraces.write(out, walked(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
+                StackTraceLimits.DEFAULTS, stackTraceShape);
         out.append('"');
         return true;
+    }
+
+    /**
+     * With {@code stackTraceHash="true"}, the hash of the throwable's chain ({@link StackTraceHash}) as 8 hex digits,
+     * from the walk the stack trace made.
+     */
+    boolean stackTraceHash(final byte[] key) {
+        final Throwable thrown = event.getThrown();
+        if (thrown == null || !stackTraceShape.hash()) {
+            return false;
+        }
+        openKey(key);
+        StackTraceHash.writeHex(out, StackTraceHash.of(walked(thrown), stackTraceShape, StackTraceLimits.DEFAULTS));
+        out.append('"');
+        return true;
+    }
+
+    /** The chain of the event's throwable, walked once per event whoever asks first. */
+    private ThrowableChain walked(final Throwable thrown) {
+        return chain.size() > 0 && chain.throwable(0) == thrown ? chain : chain.walk(thrown);
     }
 
     /**
