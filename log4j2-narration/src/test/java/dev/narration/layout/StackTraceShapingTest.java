@@ -159,6 +159,30 @@ class StackTraceShapingTest {
         assertThat(JsonLines.parse(written.get(1)).has("exception.hash")).isFalse();
     }
 
+    /** The example of docs/layout.md#shaping-a-stack-trace, all four together. */
+    @Test
+    void allFourTogetherWriteTheDocumentedTrace() {
+        final List<String> written;
+        try (Log4jFixture log4j = Log4jFixture.sync(SchemaLines.config("narration", "stackTraceFrames='2' "
+                + "stackTraceFilter='org.springframework.aop., jdk.internal.reflect.' rootCauseFirst='true' "
+                + "stackTraceHash='true'", ""))) {
+            log4j.logger("com.acme.jobs.JobRunner").error("Job failed", failure(30, "job-1 failed"));
+            written = log4j.stopAndReadLines("out.jsonl");
+        }
+        final JsonNode line = JsonLines.parse(written.get(0));
+        assertThat(lines(line.get("exception.stacktrace"))).containsExactly(
+                "java.io.IOException: disk full on /var/lib/model-cache",
+                "\tat com.acme.cache.ModelCache.write(ModelCache.java:88)",
+                "\tat com.acme.cache.ModelCache.store(ModelCache.java:41)",
+                "\t... 1 more",
+                "Wrapped by: java.lang.IllegalStateException: job-1 failed",
+                "\tat com.acme.jobs.JobRunner.admit(JobRunner.java:30)",
+                "\t... 3 filtered",
+                "\tat com.acme.web.JobController.post(JobController.java:52)",
+                "\t... 2 more");
+        assertThat(line.get("exception.hash").asText()).isEqualTo("31f368bd");
+    }
+
     @Test
     void withoutTheAttributesTheTraceIsTheJdksAndNoHash() {
         final List<String> written;
