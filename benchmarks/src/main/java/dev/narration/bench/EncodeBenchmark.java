@@ -44,6 +44,13 @@ public class EncodeBenchmark {
     @Param({"info", "parameterized", "error", "span"})
     public String event;
 
+    /**
+     * The layout options of docs/layout.md set on every NarrationJsonLayout: none; stack-traces, the four that shape a
+     * stack trace (stackTraceFrames, stackTraceFilter, rootCauseFirst, stackTraceHash).
+     */
+    @Param({"none", "stack-traces"})
+    public String options;
+
     private LogEvent logEvent;
     private NarrationJsonLayout narration;
     private NarrationJsonLayout ecs;
@@ -57,7 +64,7 @@ public class EncodeBenchmark {
     @Setup
     public void setUp() {
         final DefaultConfiguration configuration = new DefaultConfiguration();
-        narration = NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord").build();
+        narration = withOptions(NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")).build();
         ecs = schema(configuration, "ecs");
         gcp = schema(configuration, "gcp");
         datadog = schema(configuration, "datadog");
@@ -75,9 +82,19 @@ public class EncodeBenchmark {
         return destination.reset();
     }
 
-    private static NarrationJsonLayout schema(final DefaultConfiguration configuration, final String schema) {
-        return NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")
-                .setSchema(schema).setGcpProjectId("acme-prod").build();
+    private NarrationJsonLayout schema(final DefaultConfiguration configuration, final String schema) {
+        return withOptions(NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")
+                .setSchema(schema).setGcpProjectId("acme-prod")).build();
+    }
+
+    private NarrationJsonLayout.Builder withOptions(final NarrationJsonLayout.Builder builder) {
+        switch (options) {
+            case "stack-traces":
+                return builder.setStackTraceFrames(8).setStackTraceFilter("jdk.internal.reflect., java.lang.reflect.")
+                        .setRootCauseFirst(true).setStackTraceHash(true);
+            default:
+                return builder;
+        }
     }
 
     @Benchmark

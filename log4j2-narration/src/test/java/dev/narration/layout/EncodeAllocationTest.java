@@ -64,4 +64,18 @@ class EncodeAllocationTest {
         final double perCall = Allocations.steadyPerCall(50_000, 20_000, 3, () -> layout.encode(event, destination));
         assertThat(perCall).as("bytes allocated per encoded event").isLessThan(1.0);
     }
+
+    /** The stack trace options cost nothing on an event without an exception. */
+    @Test
+    void stackTraceOptionsWithoutAnExceptionEncodeWithoutAllocating() {
+        final LogEvent event = event(new ParameterizedMessage("Accepted request; queued at position {} on pool {}", 3, "default"));
+        event.getMessage().getFormattedMessage();
+        for (final String schema : new String[] {"narration", "ecs", "gcp", "datadog", "otel"}) {
+            final NarrationJsonLayout shaped = NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                    .setServiceName("orchestratord").setEnvironment(Map.of()).setSchema(schema).setStackTraceFrames(8)
+                    .setStackTraceFilter("jdk.internal.reflect.").setRootCauseFirst(true).setStackTraceHash(true).build();
+            final double perCall = Allocations.steadyPerCall(50_000, 20_000, 3, () -> shaped.encode(event, destination));
+            assertThat(perCall).as("bytes allocated per encoded event by %s", shaped).isLessThan(1.0);
+        }
+    }
 }
