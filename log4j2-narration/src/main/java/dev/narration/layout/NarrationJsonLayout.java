@@ -3,8 +3,11 @@ package dev.narration.layout;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.ContextSelection;
+import dev.narration.internal.event.KeyRenames;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.json.StackTraceShape;
+import dev.narration.internal.layout.LineOptions;
 import dev.narration.internal.layout.LineSchema;
 import dev.narration.internal.layout.LineWriter;
 import dev.narration.internal.layout.ServiceIdentity;
@@ -13,6 +16,7 @@ import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.runtime.LossyDisruptorCheck;
 import dev.narration.redact.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -68,18 +72,18 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
     private final int maxStringLength;
     private final Redactor redaction;
     private final RedactionEngine redactor;
-    private final StackTraceShape stackTraces;
+    private final LineOptions options;
 
     private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final LineSchema schema,
             final ActorInference actors, final int maxStringLength, final boolean includeLocation,
-            final StackTraceShape stackTraces) {
+            final LineOptions options) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
         this.schema = schema;
         this.includeLocation = includeLocation;
         this.actors = actors;
         this.maxStringLength = maxStringLength;
-        this.stackTraces = stackTraces;
+        this.options = options;
         this.redaction = builder.redaction;
         this.redactor = EngineAccess.of(builder.redaction);
     }
@@ -113,7 +117,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
         final JsonLine line = writer.lineBuffer();
         try {
-            writer.write(event, line, schema, actors, maxStringLength, redactor, stackTraces);
+            writer.write(event, line, schema, actors, maxStringLength, redactor, options);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
             writer.writeFailure(event, line, schema, String.valueOf(e));
@@ -178,6 +182,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
 
         @PluginBuilderAttribute
         private String stackTraceHash;
+
+        @PluginBuilderAttribute
+        private String contextInclude;
+
+        @PluginBuilderAttribute
+        private String contextExclude;
+
+        @PluginElement("Rename")
+        private Rename[] renames;
 
         @PluginElement("Redaction")
         private Redactor redaction;
@@ -320,6 +333,27 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             return this;
         }
 
+        /**
+         * Comma-separated globs ({@code *} for any run of characters: {@code http.*}, {@code *_id}) of the context keys
+         * to write; all by default (docs/layout.md#context-selection).
+         */
+        public Builder setContextInclude(final String contextInclude) {
+            this.contextInclude = contextInclude;
+            return this;
+        }
+
+        /** Comma-separated globs of the context keys not to write, even when {@code contextInclude} names them. */
+        public Builder setContextExclude(final String contextExclude) {
+            this.contextExclude = contextExclude;
+            return this;
+        }
+
+        /** Structured field and context keys written under other names ({@code <Rename from="userId" to="user.id"/>}). */
+        public Builder setRenames(final Rename... renames) {
+            this.renames = renames;
+            return this;
+        }
+
         /** The environment read for OpenTelemetry defaults; the process environment unless a test says otherwise. */
         public Builder setEnvironment(final Map<String, String> environment) {
             this.environment = environment;
@@ -332,7 +366,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             final int maxLength = LayoutAttributes.whole("maxStringLength", maxStringLength, 0,
                     DEFAULT_MAX_STRING_LENGTH, "0 (no limit) or a positive number");
             final boolean location = LayoutAttributes.bool("includeLocation", includeLocation, false);
-            final StackTraceShape stackTraces = new StackTraceShape(
+            final StackTraceShape stackTraceShape = new StackTraceShape(
                     LayoutAttributes.whole("stackTraceFrames", stackTraceFrames, 0, 0, "0 (no limit) or a positive number"),
                     StackTraceShape.prefixes(stackTraceFilter),
                     LayoutAttributes.bool("rootCauseFirst", rootCauseFirst, false),
@@ -356,7 +390,29 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                 lineSchema = LineSchema.named("narration", service, projectId, location);
             }
             return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
-                    location, stackTraces);
+                    location, new LineOptions(stackTraceShape, ContextSelection.of(contextInclude, contextExclude),
+                            keyRenames()));
+        }
+
+        /** The {@code <Rename>} elements; one without both keys, or a second for a key, is reported and left out. */
+        private KeyRenames keyRenames() {
+            final Map<String, String> byKey = new LinkedHashMap<>();
+            if (renames != null) {
+                for (final Rename rename : renames) {
+                    final String from = blankToNull(rename.getFrom());
+                    final String to = blankToNull(rename.getTo());
+                    if (from == null || to == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; from and to must both name a key. Ignoring it "
+                                + "(see layout.md).", PLUGIN_NAME, rename);
+                    } else if (byKey.containsKey(from) || byKey.containsValue(to)) {
+                        StatusLogger.getLogger().error("{}: invalid {}; another Rename has the same from or to. "
+                                + "Ignoring it (see layout.md).", PLUGIN_NAME, rename);
+                    } else {
+                        byKey.put(from, to);
+                    }
+                }
+            }
+            return KeyRenames.of(byKey);
         }
 
         private static String blankToNull(final String value) {

@@ -4,6 +4,7 @@ import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.FieldKeys;
+import dev.narration.internal.event.KeyRenames;
 import dev.narration.internal.event.MarkerNames;
 import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
@@ -139,6 +140,16 @@ public final class LineWriter {
         protected boolean isOutputKey(final String key) {
             return schema.reserves(key);
         }
+
+        @Override
+        protected boolean keepsContext(final String key) {
+            return options.context().keepsAll() || options.context().keeps(key);
+        }
+
+        @Override
+        protected KeyRenames renames() {
+            return options.renames();
+        }
     };
     /** Finds the pieces of a message's format in its text, and holds the copies redaction scans. */
     private final ScanBuffer scanBuffer = new ScanBuffer();
@@ -156,6 +167,7 @@ public final class LineWriter {
     private boolean recurring;
     private JsonLine out;
     private int maxStringLength;
+    private LineOptions options = LineOptions.DEFAULTS;
     private StackTraceShape stackTraceShape = StackTraceShape.JDK;
     private LogEvent event;
     private LineSchema schema;
@@ -182,9 +194,10 @@ public final class LineWriter {
             final ActorInference actorInference,
             final int maxLength,
             final RedactionEngine engine,
-            final StackTraceShape shape) {
+            final LineOptions lineOptions) {
         this.out = target;
-        this.stackTraceShape = shape;
+        this.options = lineOptions;
+        this.stackTraceShape = lineOptions.stackTraces();
         this.event = logEvent;
         this.schema = lineSchema;
         this.actors = actorInference;
@@ -205,6 +218,7 @@ public final class LineWriter {
             this.recurring = false;
             this.listStart = NO_LIST;
             this.attributes = false;
+            this.options = LineOptions.DEFAULTS;
             this.stackTraceShape = StackTraceShape.JDK;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);

@@ -1,0 +1,36 @@
+package dev.narration.internal.layout;
+
+import dev.narration.internal.event.ContextSelection;
+import dev.narration.internal.event.KeyRenames;
+import dev.narration.internal.json.StackTraceShape;
+
+/**
+ * What a layout's options change in the line, beside its schema and bounds: the stack trace's shape, the context
+ * entries written, the keys renamed (docs/layout.md). Built once per layout and immutable; {@link #DEFAULTS} changes
+ * nothing.
+ */
+public final class LineOptions {
+    public static final LineOptions DEFAULTS = new LineOptions(StackTraceShape.JDK, ContextSelection.ALL, KeyRenames.NONE);
+
+    private final StackTraceShape stackTraces;
+    private final ContextSelection context;
+    private final KeyRenames renames;
+
+    public LineOptions(final StackTraceShape stackTraces, final ContextSelection context, final KeyRenames renames) {
+        this.stackTraces = stackTraces;
+        this.context = context;
+        this.renames = renames;
+    }
+
+    public StackTraceShape stackTraces() {
+        return stackTraces;
+    }
+
+    public ContextSelection context() {
+        return context;
+    }
+
+    public KeyRenames renames() {
+        return renames;
+    }
+}
