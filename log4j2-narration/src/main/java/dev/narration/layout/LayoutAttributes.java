@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.internal.docs.DocPages;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -32,7 +33,8 @@ final class LayoutAttributes {
             }
         }
         if (value < min || value > Integer.MAX_VALUE) {
-            StatusLogger.getLogger().error("{}: invalid {}=\"{}\"; expected {}. Using {} (see layout.md).",
+            StatusLogger.getLogger().error("{}: invalid {}=\"{}\"; expected {}. Using {} (see "
+                    + DocPages.LAYOUT + "#attributes).",
                     NarrationJsonLayout.PLUGIN_NAME, attribute, text, meaning, fallback);
             return fallback;
         }
@@ -51,7 +53,8 @@ final class LayoutAttributes {
         if ("false".equalsIgnoreCase(trimmed)) {
             return false;
         }
-        StatusLogger.getLogger().error("{}: invalid {}=\"{}\"; expected true or false. Using {} (see layout.md).",
+        StatusLogger.getLogger().error("{}: invalid {}=\"{}\"; expected true or false. Using {} (see "
+                    + DocPages.LAYOUT + "#attributes).",
                 NarrationJsonLayout.PLUGIN_NAME, attribute, text, fallback);
         return fallback;
     }

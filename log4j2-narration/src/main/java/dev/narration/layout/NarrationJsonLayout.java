@@ -1,5 +1,6 @@
 package dev.narration.layout;
 
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
@@ -385,7 +386,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     : LineSchema.named(schema.trim(), service, projectId, location);
             if (lineSchema == null) {
                 StatusLogger.getLogger().error(
-                        "{}: invalid schema=\"{}\"; expected one of {} (see schemas.md). Using narration.",
+                        "{}: invalid schema=\"{}\"; expected one of {} (see " + DocPages.SCHEMAS + "). Using narration.",
                         PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
                 lineSchema = LineSchema.named("narration", service, projectId, location);
             }
@@ -403,10 +404,10 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     final String to = blankToNull(rename.getTo());
                     if (from == null || to == null) {
                         StatusLogger.getLogger().error("{}: invalid {}; from and to must both name a key. Ignoring it "
-                                + "(see layout.md).", PLUGIN_NAME, rename);
+                                + "(see " + DocPages.LAYOUT + "#attributes).", PLUGIN_NAME, rename);
                     } else if (byKey.containsKey(from) || byKey.containsValue(to)) {
                         StatusLogger.getLogger().error("{}: invalid {}; another Rename has the same from or to. "
-                                + "Ignoring it (see layout.md).", PLUGIN_NAME, rename);
+                                + "Ignoring it (see " + DocPages.LAYOUT + "#attributes).", PLUGIN_NAME, rename);
                     } else {
                         byKey.put(from, to);
                     }

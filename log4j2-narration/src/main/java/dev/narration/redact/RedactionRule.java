@@ -1,5 +1,6 @@
 package dev.narration.redact;
 
+import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.redact.BuiltInRule;
 import dev.narration.internal.redact.UserRule;
 import java.util.regex.Pattern;
@@ -115,7 +116,7 @@ public final class RedactionRule {
                 if (UserRule.hasNestedQuantifier(pattern)) {
                     StatusLogger.getLogger().warn("{} name=\"{}\": pattern=\"{}\" repeats a group that holds a repetition (a "
                             + "nested quantifier), which can take exponential time on some texts. Each run of the rule "
-                            + "is stopped after a step budget and the text masked whole (redaction.md, \"User rules\"); "
+                            + "is stopped after a step budget and the text masked whole (" + DocPages.REDACTION + "#user-rules); "
                             + "rewrite the pattern without the nested repetition.", ELEMENT, name, pattern);
                 }
                 return new RedactionRule(name.trim(), new UserRule(name.trim(), compiled, literals));

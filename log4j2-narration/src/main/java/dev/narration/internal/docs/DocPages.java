@@ -19,6 +19,8 @@ public final class DocPages {
     public static final String CORRELATION = BASE + "correlation.md";
     public static final String LAYOUT = BASE + "layout.md";
     public static final String OPENTELEMETRY = BASE + "opentelemetry.md";
+    public static final String REDACTION = BASE + "redaction.md";
+    public static final String SCHEMAS = BASE + "schemas.md";
 
     private DocPages() {}
 }

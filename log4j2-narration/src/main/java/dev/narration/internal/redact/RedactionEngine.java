@@ -1,5 +1,6 @@
 package dev.narration.internal.redact;
 
+import dev.narration.internal.docs.DocPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -415,7 +416,7 @@ public final class RedactionEngine {
         if (rule.firstBudgetExhaustion()) {
             StatusLogger.getLogger().warn("RedactionRule name=\"{}\" of {}: pattern=\"{}\" read a text of {} characters more "
                     + "than {} times per character and was stopped; the text was masked whole. Rewrite the pattern "
-                    + "without nested quantifiers, and give it keywords (redaction.md, \"User rules\"). Reported once.",
+                    + "without nested quantifiers, and give it keywords (" + DocPages.REDACTION + "#user-rules). Reported once.",
                     rule.name(), name, rule.pattern(), length, BudgetedText.STEPS_PER_CHAR);
         }
     }
