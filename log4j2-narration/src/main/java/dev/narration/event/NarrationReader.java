@@ -3,7 +3,9 @@ package dev.narration.event;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.ReaderAccess;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,18 +27,25 @@ import org.apache.logging.log4j.core.LogEvent;
  * nothing beyond what a value that is not a string needs; {@link #human} and {@link #fields} build new objects.
  */
 public final class NarrationReader {
-    private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE));
+    private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE), ContextTypes.NONE);
 
-    private final ActorInference actors;
-
-    private NarrationReader(final ActorInference actors) {
-        this.actors = actors;
+    static {
+        ReaderAccess.grant(NarrationReader::new);
     }
 
-    /** A reader that infers actors by the default {@code package} rule. */
+    private final ActorInference actors;
+    private final ContextTypes types;
+
+    private NarrationReader(final ActorInference actors, final ContextTypes types) {
+        this.actors = actors;
+        this.types = types;
+    }
+
+    /** A reader that infers actors by the default {@code package} rule and leaves context values as they are. */
     public static NarrationReader defaults() {
         return DEFAULT;
     }
+
 
     /**
      * A reader that infers actors by the given rule, spelled as {@code NarrationJsonLayout}'s {@code actorRule}
@@ -45,7 +54,7 @@ public final class NarrationReader {
      * @throws IllegalArgumentException for another name
      */
     public static NarrationReader withActorRule(final String actorRule) {
-        return new NarrationReader(ActorInference.of(rule(actorRule)));
+        return new NarrationReader(ActorInference.of(rule(actorRule)), ContextTypes.NONE);
     }
 
     /**
@@ -64,7 +73,7 @@ public final class NarrationReader {
                 throw new IllegalArgumentException("actor " + entry.getKey() + "=" + entry.getValue() + ": " + problem);
             }
         }
-        return new NarrationReader(ActorInference.of(rule, names.build()));
+        return new NarrationReader(ActorInference.of(rule, names.build()), ContextTypes.NONE);
     }
 
     private static ActorRule rule(final String actorRule) {
@@ -115,7 +124,8 @@ public final class NarrationReader {
 
     /**
      * The structured fields under the keys the JSON line would use, in its order: the message's fields (numbers as
-     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries.
+     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries, typed as the layout
+     * types them for a reader of {@code NarrationJsonLayout#reader()}.
      */
     public Map<String, Object> fields(final LogEvent event) {
         final Map<String, Object> collected = new LinkedHashMap<>();
@@ -144,6 +154,11 @@ public final class NarrationReader {
             protected void visitObject(final String prefix, final String name, final Object value) {
                 collected.put(key(prefix, name), value);
             }
+
+            @Override
+            protected ContextTypes types() {
+                return types;
+            }
         }.visit(event);
         return collected;
     }
@@ -154,6 +169,6 @@ public final class NarrationReader {
 
     @Override
     public String toString() {
-        return "NarrationReader{actors=" + actors.describe() + '}';
+        return "NarrationReader{actors=" + actors.describe() + (types.isNone() ? "" : ", types=" + types) + '}';
     }
 }

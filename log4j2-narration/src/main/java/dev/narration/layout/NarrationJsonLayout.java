@@ -1,11 +1,15 @@
 package dev.narration.layout;
 
+import dev.narration.Narration;
+import dev.narration.event.NarrationReader;
 import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
 import dev.narration.internal.event.ContextSelection;
+import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.KeyRenames;
+import dev.narration.internal.event.ReaderAccess;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.json.StackTraceShape;
 import dev.narration.internal.layout.LineOptions;
@@ -127,6 +131,15 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         return line;
     }
 
+    /**
+     * A reader of events as this layout writes them: the same actors and context value types, for tests and tools
+     * ({@code NarrationCapture} of the test kit reads through the reader of the configuration's layout).
+     */
+    public NarrationReader reader() {
+        NarrationReader.defaults(); // loads the reader's class, which grants the factory
+        return (NarrationReader) ReaderAccess.reader(actors, options.types());
+    }
+
     /** Whether Log4j must capture where each event was logged: with {@code includeLocation="true"}. */
     @Override
     public boolean requiresLocation() {
@@ -192,6 +205,12 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
 
         @PluginElement("Rename")
         private Rename[] renames;
+
+        @PluginBuilderAttribute
+        private String typeContext;
+
+        @PluginElement("FieldType")
+        private FieldType[] fieldTypes;
 
         @PluginElement("Redaction")
         private Redactor redaction;
@@ -355,6 +374,22 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             return this;
         }
 
+        /**
+         * {@code infer} writes string context values that are integers without leading zeros, decimals, {@code true}
+         * or {@code false} as JSON numbers and booleans; {@code none} (the default) as strings
+         * (docs/layout.md#typed-context-values).
+         */
+        public Builder setTypeContext(final String typeContext) {
+            this.typeContext = typeContext;
+            return this;
+        }
+
+        /** The JSON types of string context values by key ({@code <FieldType key="user_id" type="long"/>}). */
+        public Builder setFieldTypes(final FieldType... fieldTypes) {
+            this.fieldTypes = fieldTypes;
+            return this;
+        }
+
         /** The environment read for OpenTelemetry defaults; the process environment unless a test says otherwise. */
         public Builder setEnvironment(final Map<String, String> environment) {
             this.environment = environment;
@@ -392,7 +427,40 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             }
             return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
                     location, new LineOptions(stackTraceShape, ContextSelection.of(contextInclude, contextExclude),
-                            keyRenames()));
+                            keyRenames(), contextTypes()));
+        }
+
+        /** {@code typeContext} and the {@code <FieldType>} elements; a bad one is reported and left out. */
+        private ContextTypes contextTypes() {
+            boolean infer = false;
+            if (typeContext != null) {
+                final String mode = typeContext.trim();
+                if ("infer".equals(mode)) {
+                    infer = true;
+                } else if (!"none".equals(mode)) {
+                    StatusLogger.getLogger().error("{}: invalid typeContext=\"{}\"; expected infer or none. Using none "
+                            + "(see " + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, typeContext);
+                }
+            }
+            final Map<String, Narration.FieldKind> byKey = new LinkedHashMap<>();
+            if (fieldTypes != null) {
+                for (final FieldType fieldType : fieldTypes) {
+                    final String key = blankToNull(fieldType.getKey());
+                    final Narration.FieldKind type = ContextTypes.parseType(fieldType.getType());
+                    if (key == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; key must name a context key. Ignoring it (see "
+                                + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, fieldType);
+                    } else if (type == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}: type=\"{}\"; expected long, double, boolean or "
+                                + "string. Writing {} as it is (see " + DocPages.LAYOUT + "#typed-context-values).",
+                                PLUGIN_NAME, fieldType, fieldType.getType(), key);
+                    } else if (byKey.putIfAbsent(key, type) != null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; another FieldType has the same key. Ignoring it "
+                                + "(see " + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, fieldType);
+                    }
+                }
+            }
+            return ContextTypes.of(byKey, infer);
         }
 
         /** The {@code <Rename>} elements; one without both keys, or a second for a key, is reported and left out. */
@@ -404,10 +472,10 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     final String to = blankToNull(rename.getTo());
                     if (from == null || to == null) {
                         StatusLogger.getLogger().error("{}: invalid {}; from and to must both name a key. Ignoring it "
-                                + "(see " + DocPages.LAYOUT + "#attributes).", PLUGIN_NAME, rename);
+                                + "(see " + DocPages.LAYOUT + "#renaming-keys).", PLUGIN_NAME, rename);
                     } else if (byKey.containsKey(from) || byKey.containsValue(to)) {
                         StatusLogger.getLogger().error("{}: invalid {}; another Rename has the same from or to. "
-                                + "Ignoring it (see " + DocPages.LAYOUT + "#attributes).", PLUGIN_NAME, rename);
+                                + "Ignoring it (see " + DocPages.LAYOUT + "#renaming-keys).", PLUGIN_NAME, rename);
                     } else {
                         byKey.put(from, to);
                     }

@@ -95,6 +95,27 @@ public abstract class StructuredFieldVisitor {
         return true;
     }
 
+    /** The JSON types of string context values ({@code <FieldType>}, {@code typeContext}); none by default. */
+    protected ContextTypes types() {
+        return ContextTypes.NONE;
+    }
+
+    /**
+     * Whether a context value that parses as its type is written as that type; an output that masks what text holds
+     * keeps as text a value it would mask (a card number is digits too). Yes by default.
+     */
+    protected boolean typesText(final String name, final String text) {
+        return true;
+    }
+
+    /**
+     * A context value typed as a double: its text, a JSON number ({@link ContextTypes}), which an output may write as
+     * it is. Read as a {@code double} by default.
+     */
+    protected void visitNumber(final String prefix, final String name, final String text) {
+        visitDouble(prefix, name, Double.parseDouble(text));
+    }
+
     /** The renames of the output's keys ({@code <Rename>}); none by default. */
     protected KeyRenames renames() {
         return KeyRenames.NONE;
@@ -182,9 +203,29 @@ public abstract class StructuredFieldVisitor {
             // A renamed entry follows the rule under its new key; a root field's key is never taken.
             final boolean collides = FieldKeys.placeContext(name, true, writtenByMessage(name) || isOutputKey(name))
                     != FieldKeys.ContextPlacement.AS_IS;
-            visitObject(collides ? FieldKeys.CONTEXT_PREFIX : null, name, value);
+            contextValue(collides ? FieldKeys.CONTEXT_PREFIX : null, name, key, value);
         } else {
-            visitObject(placement == FieldKeys.ContextPlacement.RENAMED ? FieldKeys.CONTEXT_PREFIX : null, key, value);
+            contextValue(placement == FieldKeys.ContextPlacement.RENAMED ? FieldKeys.CONTEXT_PREFIX : null, key, key, value);
+        }
+    }
+
+    /** A context value, typed by {@link #types()} when it is a string: by the event's key, before any rename. */
+    private void contextValue(final String prefix, final String name, final String key, final Object value) {
+        final ContextTypes types = types();
+        if (types.isNone() || !(value instanceof String)) {
+            visitObject(prefix, name, value);
+            return;
+        }
+        final String text = (String) value;
+        final Narration.FieldKind kind = types.kindOf(key, text);
+        if (kind == Narration.FieldKind.STRING || !typesText(name, text)) {
+            visitObject(prefix, name, value);
+        } else if (kind == Narration.FieldKind.LONG) {
+            visitLong(prefix, name, ContextTypes.longOf(text));
+        } else if (kind == Narration.FieldKind.DOUBLE) {
+            visitNumber(prefix, name, text);
+        } else {
+            visitBoolean(prefix, name, text.length() == 4);
         }
     }
 

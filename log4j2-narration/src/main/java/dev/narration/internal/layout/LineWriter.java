@@ -2,6 +2,7 @@ package dev.narration.internal.layout;
 
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.event.KeyRenames;
@@ -149,6 +150,27 @@ public final class LineWriter {
         @Override
         protected KeyRenames renames() {
             return options.renames();
+        }
+
+        @Override
+        protected ContextTypes types() {
+            return options.types();
+        }
+
+        @Override
+        protected boolean typesText(final String name, final String text) {
+            return masking == null || masking.text(text, true) == text;
+        }
+
+        @Override
+        protected void visitNumber(final String prefix, final String name, final String text) {
+            fieldKey(prefix, name, DOUBLE);
+            out.append(text);
+            if (ContextTypes.isIntegral(text)) {
+                // Declared a double: written as one, which JSON readers tell from an integer.
+                out.append(".0");
+            }
+            fieldEnd();
         }
     };
     /** Finds the pieces of a message's format in its text, and holds the copies redaction scans. */
