@@ -16,6 +16,15 @@ final class LayoutAttributes {
      * one or is below {@code min}.
      */
     static int whole(final String attribute, final String text, final int min, final int fallback, final String meaning) {
+        return whole(attribute, text, min, fallback, meaning, min);
+    }
+
+    /**
+     * As {@link #whole(String, String, int, int, String)}, where a value other than 0 must be at least
+     * {@code nonZeroMin}.
+     */
+    static int whole(final String attribute, final String text, final int min, final int fallback, final String meaning,
+            final int nonZeroMin) {
         if (text == null) {
             return fallback;
         }
@@ -32,7 +41,7 @@ final class LayoutAttributes {
                 value = value * 10 + (c - '0');
             }
         }
-        if (value < min || value > Integer.MAX_VALUE) {
+        if (value < min || value > Integer.MAX_VALUE || (value != 0 && value < nonZeroMin)) {
             StatusLogger.getLogger().error("{}: invalid {}=\"{}\"; expected {}. Using {} (see "
                     + DocPages.LAYOUT + "#attributes).",
                     NarrationJsonLayout.PLUGIN_NAME, attribute, text, meaning, fallback);

@@ -162,6 +162,12 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                 + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
+    /**
+     * The smallest {@code maxLineBytes}: what identifies an event (time, level, service, logger, thread, ids) and a
+     * sentence's start fit, whatever else is cut.
+     */
+    static final int MIN_LINE_BYTES = 1024;
+
     /** Builds a {@link NarrationJsonLayout}; every attribute is optional. */
     public static final class Builder implements org.apache.logging.log4j.core.util.Builder<NarrationJsonLayout> {
         @PluginConfiguration
@@ -208,6 +214,9 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
 
         @PluginBuilderAttribute
         private String typeContext;
+
+        @PluginBuilderAttribute
+        private String maxLineBytes;
 
         @PluginElement("FieldType")
         private FieldType[] fieldTypes;
@@ -384,6 +393,16 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             return this;
         }
 
+        /**
+         * The most bytes of a line, its newline included; {@code 0} (the default) for no cap. A line over it is cut to
+         * one valid JSON object with {@code "truncated": true}: its stack trace first, then its largest text values
+         * (docs/layout.md#line-size-cap).
+         */
+        public Builder setMaxLineBytes(final String maxLineBytes) {
+            this.maxLineBytes = maxLineBytes;
+            return this;
+        }
+
         /** The JSON types of string context values by key ({@code <FieldType key="user_id" type="long"/>}). */
         public Builder setFieldTypes(final FieldType... fieldTypes) {
             this.fieldTypes = fieldTypes;
@@ -427,7 +446,13 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
             }
             return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
                     location, new LineOptions(stackTraceShape, ContextSelection.of(contextInclude, contextExclude),
-                            keyRenames(), contextTypes()));
+                            keyRenames(), contextTypes(), lineCap()));
+        }
+
+        /** {@code maxLineBytes}: 0 or at least {@value #MIN_LINE_BYTES}, room for what identifies an event. */
+        private int lineCap() {
+            return LayoutAttributes.whole("maxLineBytes", maxLineBytes, 0, 0,
+                    "0 (no cap) or a number of bytes of at least " + MIN_LINE_BYTES, MIN_LINE_BYTES);
         }
 
         /** {@code typeContext} and the {@code <FieldType>} elements; a bad one is reported and left out. */

@@ -52,6 +52,13 @@ class LayoutDocLinesTest {
                 "order_no", "1234", "zip", "02134"), log -> log.info("Accepted job-123"));
     }
 
+    @Test
+    void lineSizeCap() throws IOException {
+        final String reply = "The pool is healthy. ".repeat(240);
+        assertSectionWrites("### Line size cap", Map.of(), log -> log.info(Narration.action("reply").human("Replied to job-123")
+                .field("prompt", "Summarise the logs").field("reply", reply)));
+    }
+
     private static void assertSectionWrites(final String heading, final Map<String, String> context,
             final Consumer<Logger> logging) throws IOException {
         final String section = section(heading);

@@ -28,6 +28,7 @@ final class DatadogSchema extends LineSchema {
     private static final byte[] ERROR_STACK = key("error.stack");
     /** Error Tracking groups the errors of a log by this attribute when it is set. */
     private static final byte[] ERROR_FINGERPRINT = key("error.fingerprint");
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"narration.truncated\":true");
 
     private final byte[] serviceMembers;
     private final boolean includeLocation;
@@ -75,6 +76,7 @@ final class DatadogSchema extends LineSchema {
         w.exceptionMessage(ERROR_MESSAGE);
         w.stackTrace(ERROR_STACK);
         w.stackTraceHash(ERROR_FINGERPRINT);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 

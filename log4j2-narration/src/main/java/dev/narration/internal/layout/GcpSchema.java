@@ -27,6 +27,7 @@ final class GcpSchema extends LineSchema {
     private static final byte[] EXCEPTION_MESSAGE = key("narration.exception.message");
     private static final byte[] STACK_TRACE = key("stack_trace");
     private static final byte[] EXCEPTION_HASH = key("narration.exception.hash");
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"narration.truncated\":true");
 
     private final byte[] trace;
     private final byte[] serviceMembers;
@@ -83,6 +84,7 @@ final class GcpSchema extends LineSchema {
         w.exceptionMessage(EXCEPTION_MESSAGE);
         w.stackTrace(STACK_TRACE);
         w.stackTraceHash(EXCEPTION_HASH);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 
