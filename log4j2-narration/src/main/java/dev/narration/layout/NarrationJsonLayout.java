@@ -21,7 +21,9 @@ import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.runtime.LossyDisruptorCheck;
 import dev.narration.redact.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -445,8 +447,24 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                 lineSchema = LineSchema.named("narration", service, projectId, location);
             }
             return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
-                    location, new LineOptions(stackTraceShape, ContextSelection.of(contextInclude, contextExclude),
+                    location, new LineOptions(stackTraceShape, ContextSelection.of(
+                            globs("contextInclude", contextInclude), globs("contextExclude", contextExclude)),
                             keyRenames(), contextTypes(), lineCap()));
+        }
+
+        /** The globs of a context selection attribute; one that uses another glob syntax is reported and left out. */
+        private static List<String> globs(final String attribute, final String list) {
+            final List<String> globs = ContextSelection.globs(list);
+            for (final Iterator<String> it = globs.iterator(); it.hasNext(); ) {
+                final String glob = it.next();
+                if (ContextSelection.isMisread(glob)) {
+                    StatusLogger.getLogger().error("{}: invalid {}=\"{}\": the glob \"{}\" uses ?, [ ] or { }, which are "
+                            + "no wildcards here; only * is (any run of characters). Ignoring that glob (see "
+                            + DocPages.LAYOUT + "#context-selection).", PLUGIN_NAME, attribute, list, glob);
+                    it.remove();
+                }
+            }
+            return globs;
         }
 
         /** {@code maxLineBytes}: 0 or at least {@value #MIN_LINE_BYTES}, room for what identifies an event. */

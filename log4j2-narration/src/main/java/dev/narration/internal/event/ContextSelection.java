@@ -22,14 +22,14 @@ public final class ContextSelection {
         this.exclude = exclude;
     }
 
-    /** The selection of two comma-separated glob lists, either {@code null}; {@link #ALL} when both are empty. */
-    public static ContextSelection of(final String include, final String exclude) {
-        final String[] in = globs(include);
-        final String[] out = globs(exclude);
-        return in.length == 0 && out.length == 0 ? ALL : new ContextSelection(in, out);
+    /** The selection of two lists of globs; {@link #ALL} when both are empty. */
+    public static ContextSelection of(final List<String> include, final List<String> exclude) {
+        return include.isEmpty() && exclude.isEmpty() ? ALL
+                : new ContextSelection(include.toArray(new String[0]), exclude.toArray(new String[0]));
     }
 
-    private static String[] globs(final String list) {
+    /** The globs of a comma-separated list, or {@code null}, trimmed, empty ones left out. */
+    public static List<String> globs(final String list) {
         final List<String> globs = new ArrayList<>();
         if (list != null) {
             for (final String part : list.split(",")) {
@@ -39,7 +39,28 @@ public final class ContextSelection {
                 }
             }
         }
-        return globs.toArray(new String[0]);
+        return globs;
+    }
+
+    /**
+     * Whether a glob holds a character that other glob syntaxes give a meaning this one does not ({@code ?},
+     * {@code [}, {@code ]}, {@code {}, {@code }}): such a glob would match only keys holding that very character,
+     * which is seldom what its author meant.
+     */
+    public static boolean isMisread(final String glob) {
+        for (int i = 0; i < glob.length(); i++) {
+            switch (glob.charAt(i)) {
+                case '?':
+                case '[':
+                case ']':
+                case '{':
+                case '}':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     /** Whether every entry is kept, so a writer need not ask. */
