@@ -400,8 +400,8 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
          * one valid JSON object with {@code "truncated": true}: its stack trace first, then its largest text values
          * (docs/layout.md#line-size-cap).
          */
-        public Builder setMaxLineBytes(final String maxLineBytes) {
-            this.maxLineBytes = maxLineBytes;
+        public Builder setMaxLineBytes(final int maxLineBytes) {
+            this.maxLineBytes = String.valueOf(maxLineBytes);
             return this;
         }
 
