@@ -1,6 +1,8 @@
 package dev.narration.bench;
 
+import dev.narration.layout.FieldType;
 import dev.narration.layout.NarrationJsonLayout;
+import dev.narration.layout.Rename;
 import dev.narration.testsupport.DrainingDestination;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -46,9 +48,11 @@ public class EncodeBenchmark {
 
     /**
      * The layout options of docs/layout.md set on every NarrationJsonLayout: none; stack-traces, the four that shape a
-     * stack trace (stackTraceFrames, stackTraceFilter, rootCauseFirst, stackTraceHash).
+     * stack trace (stackTraceFrames, stackTraceFilter, rootCauseFirst, stackTraceHash); context, the context options
+     * (contextInclude, contextExclude, a Rename, typeContext="infer" and a FieldType); line-cap, maxLineBytes at 16 KiB,
+     * which these events stay under.
      */
-    @Param({"none", "stack-traces"})
+    @Param({"none", "stack-traces", "context", "line-cap"})
     public String options;
 
     private LogEvent logEvent;
@@ -92,6 +96,12 @@ public class EncodeBenchmark {
             case "stack-traces":
                 return builder.setStackTraceFrames(8).setStackTraceFilter("jdk.internal.reflect., java.lang.reflect.")
                         .setRootCauseFirst(true).setStackTraceHash(true);
+            case "context":
+                return builder.setContextInclude("*_id, http.*").setContextExclude("session_*")
+                        .setRenames(Rename.newBuilder().setFrom("job_id").setTo("job.id").build())
+                        .setTypeContext("infer").setFieldTypes(FieldType.newBuilder().setKey("pool_id").setType("string").build());
+            case "line-cap":
+                return builder.setMaxLineBytes(16 * 1024);
             default:
                 return builder;
         }
