@@ -3,8 +3,10 @@ package dev.narration.event;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.ContextSelection;
 import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.KeyRenames;
 import dev.narration.internal.event.ReaderAccess;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.LinkedHashMap;
@@ -27,17 +29,26 @@ import org.apache.logging.log4j.core.LogEvent;
  * nothing beyond what a value that is not a string needs; {@link #human} and {@link #fields} build new objects.
  */
 public final class NarrationReader {
-    private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE), ContextTypes.NONE);
+    private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE));
 
     static {
         ReaderAccess.grant(NarrationReader::new);
     }
 
     private final ActorInference actors;
+    private final ContextSelection selection;
+    private final KeyRenames renames;
     private final ContextTypes types;
 
-    private NarrationReader(final ActorInference actors, final ContextTypes types) {
+    private NarrationReader(final ActorInference actors) {
+        this(actors, ContextSelection.ALL, KeyRenames.NONE, ContextTypes.NONE);
+    }
+
+    private NarrationReader(final ActorInference actors, final ContextSelection selection, final KeyRenames renames,
+            final ContextTypes types) {
         this.actors = actors;
+        this.selection = selection;
+        this.renames = renames;
         this.types = types;
     }
 
@@ -54,7 +65,7 @@ public final class NarrationReader {
      * @throws IllegalArgumentException for another name
      */
     public static NarrationReader withActorRule(final String actorRule) {
-        return new NarrationReader(ActorInference.of(rule(actorRule)), ContextTypes.NONE);
+        return new NarrationReader(ActorInference.of(rule(actorRule)));
     }
 
     /**
@@ -73,7 +84,7 @@ public final class NarrationReader {
                 throw new IllegalArgumentException("actor " + entry.getKey() + "=" + entry.getValue() + ": " + problem);
             }
         }
-        return new NarrationReader(ActorInference.of(rule, names.build()), ContextTypes.NONE);
+        return new NarrationReader(ActorInference.of(rule, names.build()));
     }
 
     private static ActorRule rule(final String actorRule) {
@@ -124,8 +135,8 @@ public final class NarrationReader {
 
     /**
      * The structured fields under the keys the JSON line would use, in its order: the message's fields (numbers as
-     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries, typed as the layout
-     * types them for a reader of {@code NarrationJsonLayout#reader()}.
+     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries; for a reader of
+     * {@code NarrationJsonLayout#reader()}, selected, renamed and typed as that layout writes them.
      */
     public Map<String, Object> fields(final LogEvent event) {
         final Map<String, Object> collected = new LinkedHashMap<>();
@@ -153,6 +164,16 @@ public final class NarrationReader {
             @Override
             protected void visitObject(final String prefix, final String name, final Object value) {
                 collected.put(key(prefix, name), value);
+            }
+
+            @Override
+            protected boolean keepsContext(final String key) {
+                return selection.keepsAll() || selection.keeps(key);
+            }
+
+            @Override
+            protected KeyRenames renames() {
+                return renames;
             }
 
             @Override

@@ -134,12 +134,13 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
     }
 
     /**
-     * A reader of events as this layout writes them: the same actors and context value types, for tests and tools
+     * A reader of events as this layout writes them: the same actors, and the context selected, renamed and typed as
+     * here, for tests and tools
      * ({@code NarrationCapture} of the test kit reads through the reader of the configuration's layout).
      */
     public NarrationReader reader() {
         NarrationReader.defaults(); // loads the reader's class, which grants the factory
-        return (NarrationReader) ReaderAccess.reader(actors, options.types());
+        return (NarrationReader) ReaderAccess.reader(actors, options.context(), options.renames(), options.types());
     }
 
     /** Whether Log4j must capture where each event was logged: with {@code includeLocation="true"}. */
