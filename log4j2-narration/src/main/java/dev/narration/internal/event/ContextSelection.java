@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which context entries a line writes: {@code contextInclude} and {@code contextExclude}, comma-separated key globs
- * where {@code *} stands for any run of characters ({@code http.*}, {@code *_id}, {@code *}) (docs/layout.md#context
- * selection). Compiled once at configuration into the globs' literal parts; a key is matched against them by
- * comparing characters, with no regular expression and no allocation per event. An entry is kept when it matches an
- * include glob (or there are none) and no exclude glob.
+ * Which context entries a line writes as fields: {@code contextInclude} and {@code contextExclude}, comma-separated
+ * key globs where {@code *} stands for any run of characters ({@code http.*}, {@code *_id}, {@code *})
+ * (docs/layout.md#context-selection). Read once at configuration; a key is matched against the globs by comparing
+ * characters, with no regular expression and no allocation per event. An entry is kept when it matches an include
+ * glob (or there are none) and no exclude glob.
  */
 public final class ContextSelection {
     /** Every entry. */
