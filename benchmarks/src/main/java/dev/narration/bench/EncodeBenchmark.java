@@ -1,6 +1,8 @@
 package dev.narration.bench;
 
+import dev.narration.layout.FieldType;
 import dev.narration.layout.NarrationJsonLayout;
+import dev.narration.layout.Rename;
 import dev.narration.testsupport.DrainingDestination;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
@@ -44,6 +46,15 @@ public class EncodeBenchmark {
     @Param({"info", "parameterized", "error", "span"})
     public String event;
 
+    /**
+     * The layout options of docs/layout.md set on every NarrationJsonLayout: none; stack-traces, the four that shape a
+     * stack trace (stackTraceFrames, stackTraceFilter, rootCauseFirst, stackTraceHash); context, the context options
+     * (contextInclude, contextExclude, a Rename, typeContext="infer" and a FieldType); line-cap, maxLineBytes at 16 KiB,
+     * which these events stay under.
+     */
+    @Param({"none", "stack-traces", "context", "line-cap"})
+    public String options;
+
     private LogEvent logEvent;
     private NarrationJsonLayout narration;
     private NarrationJsonLayout ecs;
@@ -57,7 +68,7 @@ public class EncodeBenchmark {
     @Setup
     public void setUp() {
         final DefaultConfiguration configuration = new DefaultConfiguration();
-        narration = NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord").build();
+        narration = withOptions(NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")).build();
         ecs = schema(configuration, "ecs");
         gcp = schema(configuration, "gcp");
         datadog = schema(configuration, "datadog");
@@ -75,9 +86,25 @@ public class EncodeBenchmark {
         return destination.reset();
     }
 
-    private static NarrationJsonLayout schema(final DefaultConfiguration configuration, final String schema) {
-        return NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")
-                .setSchema(schema).setGcpProjectId("acme-prod").build();
+    private NarrationJsonLayout schema(final DefaultConfiguration configuration, final String schema) {
+        return withOptions(NarrationJsonLayout.newBuilder().setConfiguration(configuration).setServiceName("orchestratord")
+                .setSchema(schema).setGcpProjectId("acme-prod")).build();
+    }
+
+    private NarrationJsonLayout.Builder withOptions(final NarrationJsonLayout.Builder builder) {
+        switch (options) {
+            case "stack-traces":
+                return builder.setStackTraceFrames(8).setStackTraceFilter("jdk.internal.reflect., java.lang.reflect.")
+                        .setRootCauseFirst(true).setStackTraceHash(true);
+            case "context":
+                return builder.setContextInclude("*_id, http.*").setContextExclude("session_*")
+                        .setRenames(Rename.newBuilder().setFrom("job_id").setTo("job.id").build())
+                        .setTypeContext("infer").setFieldTypes(FieldType.newBuilder().setKey("pool_id").setType("string").build());
+            case "line-cap":
+                return builder.setMaxLineBytes(16 * 1024);
+            default:
+                return builder;
+        }
     }
 
     @Benchmark

@@ -3,12 +3,14 @@ package dev.narration.testing;
 import dev.narration.editorial.EditorialStandard;
 import dev.narration.editorial.EditorialViolation;
 import dev.narration.event.NarrationReader;
+import dev.narration.layout.NarrationJsonLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
@@ -52,9 +54,22 @@ public final class NarrationCapture implements AutoCloseable {
         context.updateLoggers();
     }
 
-    /** Starts capturing every event of the context, inferring actors by the default {@code package} rule. */
+    /**
+     * Starts capturing every event of the context, read as the first {@code NarrationJsonLayout} of its appenders
+     * writes them (its actor rule and names, its context value types); by the default {@code package} rule, with
+     * context values as they are, when it has none.
+     */
     public static NarrationCapture attach(final LoggerContext context) {
-        return new NarrationCapture(Objects.requireNonNull(context, "context"), NarrationReader.defaults());
+        return new NarrationCapture(Objects.requireNonNull(context, "context"), readerOf(context.getConfiguration()));
+    }
+
+    private static NarrationReader readerOf(final Configuration configuration) {
+        for (final Appender appender : configuration.getAppenders().values()) {
+            if (appender.getLayout() instanceof NarrationJsonLayout) {
+                return ((NarrationJsonLayout) appender.getLayout()).reader();
+            }
+        }
+        return NarrationReader.defaults();
     }
 
     /**

@@ -110,4 +110,36 @@ class NarrationCaptureTest {
             assertThat(events.get(1).field("elapsed_ms")).isEqualTo(1.5);
         }
     }
+
+    /**
+     * Context values arrive as strings (MDC, SLF4J key-values); the capture types, selects and renames them as the
+     * layout writes them.
+     */
+    @Test
+    void contextValuesArriveTypedAsTheLayoutWritesThem() {
+        final String config = "<Configuration status='WARN'><Appenders><File name='json' fileName='${dir}/out.jsonl'>"
+                + "<NarrationJsonLayout actorRule='class' typeContext='infer' contextExclude='session_*'>"
+                + "<FieldType key='zip' type='string'/><FieldType key='ratio' type='double'/>"
+                + "<Rename from='job_id' to='job.id'/></NarrationJsonLayout></File></Appenders>"
+                + "<Loggers><Root level='INFO'><AppenderRef ref='json'/></Root></Loggers></Configuration>";
+        try (Log4jFixture log4j = Log4jFixture.sync(config); NarrationCapture capture = NarrationCapture.attach(log4j.context())) {
+            ThreadContext.put("user_id", "42");
+            ThreadContext.put("ok", "true");
+            ThreadContext.put("ratio", "1");
+            ThreadContext.put("zip", "2134");
+            ThreadContext.put("code", "12abc");
+            ThreadContext.put("job_id", "job-1");
+            ThreadContext.put("session_id", "s-91");
+            log4j.logger("com.acme.orchestratord.JobAdmission").info("Accepted job-1");
+            final CapturedNarration event = capture.events().get(0);
+            assertThat(event.field("user_id")).isEqualTo(42L);
+            assertThat(event.field("ok")).isEqualTo(true);
+            assertThat(event.field("ratio")).isEqualTo(1.0);
+            assertThat(event.field("zip")).isEqualTo("2134");
+            assertThat(event.field("code")).isEqualTo("12abc");
+            assertThat(event.field("job.id")).isEqualTo("job-1");
+            assertThat(event.fields()).doesNotContainKeys("job_id", "session_id");
+            assertThat(event.actor()).isEqualTo("job-admission");
+        }
+    }
 }

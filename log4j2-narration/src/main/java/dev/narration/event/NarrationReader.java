@@ -3,7 +3,11 @@ package dev.narration.event;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.ContextSelection;
+import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
+import dev.narration.internal.event.KeyRenames;
+import dev.narration.internal.event.ReaderAccess;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,16 +31,32 @@ import org.apache.logging.log4j.core.LogEvent;
 public final class NarrationReader {
     private static final NarrationReader DEFAULT = new NarrationReader(ActorInference.of(ActorRule.PACKAGE));
 
-    private final ActorInference actors;
-
-    private NarrationReader(final ActorInference actors) {
-        this.actors = actors;
+    static {
+        ReaderAccess.grant(NarrationReader::new);
     }
 
-    /** A reader that infers actors by the default {@code package} rule. */
+    private final ActorInference actors;
+    private final ContextSelection selection;
+    private final KeyRenames renames;
+    private final ContextTypes types;
+
+    private NarrationReader(final ActorInference actors) {
+        this(actors, ContextSelection.ALL, KeyRenames.NONE, ContextTypes.NONE);
+    }
+
+    private NarrationReader(final ActorInference actors, final ContextSelection selection, final KeyRenames renames,
+            final ContextTypes types) {
+        this.actors = actors;
+        this.selection = selection;
+        this.renames = renames;
+        this.types = types;
+    }
+
+    /** A reader that infers actors by the default {@code package} rule and leaves context values as they are. */
     public static NarrationReader defaults() {
         return DEFAULT;
     }
+
 
     /**
      * A reader that infers actors by the given rule, spelled as {@code NarrationJsonLayout}'s {@code actorRule}
@@ -115,7 +135,8 @@ public final class NarrationReader {
 
     /**
      * The structured fields under the keys the JSON line would use, in its order: the message's fields (numbers as
-     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries.
+     * {@code Long} or {@code Double}, booleans as {@code Boolean}), then the context entries; for a reader of
+     * {@code NarrationJsonLayout#reader()}, selected, renamed and typed as that layout writes them.
      */
     public Map<String, Object> fields(final LogEvent event) {
         final Map<String, Object> collected = new LinkedHashMap<>();
@@ -144,6 +165,21 @@ public final class NarrationReader {
             protected void visitObject(final String prefix, final String name, final Object value) {
                 collected.put(key(prefix, name), value);
             }
+
+            @Override
+            protected boolean keepsContext(final String key) {
+                return selection.keepsAll() || selection.keeps(key);
+            }
+
+            @Override
+            protected KeyRenames renames() {
+                return renames;
+            }
+
+            @Override
+            protected ContextTypes types() {
+                return types;
+            }
         }.visit(event);
         return collected;
     }
@@ -154,6 +190,6 @@ public final class NarrationReader {
 
     @Override
     public String toString() {
-        return "NarrationReader{actors=" + actors.describe() + '}';
+        return "NarrationReader{actors=" + actors.describe() + (types.isNone() ? "" : ", types=" + types) + '}';
     }
 }

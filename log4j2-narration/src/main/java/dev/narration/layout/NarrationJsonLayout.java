@@ -1,10 +1,18 @@
 package dev.narration.layout;
 
+import dev.narration.Narration;
+import dev.narration.event.NarrationReader;
 import dev.narration.internal.docs.DocPages;
 import dev.narration.internal.event.ActorInference;
 import dev.narration.internal.event.ActorNames;
 import dev.narration.internal.event.ActorRule;
+import dev.narration.internal.event.ContextSelection;
+import dev.narration.internal.event.ContextTypes;
+import dev.narration.internal.event.KeyRenames;
+import dev.narration.internal.event.ReaderAccess;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceShape;
+import dev.narration.internal.layout.LineOptions;
 import dev.narration.internal.layout.LineSchema;
 import dev.narration.internal.layout.LineWriter;
 import dev.narration.internal.layout.ServiceIdentity;
@@ -13,6 +21,9 @@ import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.runtime.LossyDisruptorCheck;
 import dev.narration.redact.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -68,15 +79,18 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
     private final int maxStringLength;
     private final Redactor redaction;
     private final RedactionEngine redactor;
+    private final LineOptions options;
 
-    private NarrationJsonLayout(
-            final Builder builder, final ServiceIdentity service, final LineSchema schema, final ActorInference actors) {
+    private NarrationJsonLayout(final Builder builder, final ServiceIdentity service, final LineSchema schema,
+            final ActorInference actors, final int maxStringLength, final boolean includeLocation,
+            final LineOptions options) {
         super(builder.configuration, StandardCharsets.UTF_8, null, null);
         this.service = service;
         this.schema = schema;
-        this.includeLocation = builder.includeLocation;
+        this.includeLocation = includeLocation;
         this.actors = actors;
-        this.maxStringLength = Math.max(0, builder.maxStringLength);
+        this.maxStringLength = maxStringLength;
+        this.options = options;
         this.redaction = builder.redaction;
         this.redactor = EngineAccess.of(builder.redaction);
     }
@@ -110,13 +124,23 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         final LineWriter writer = Constants.ENABLE_THREADLOCALS ? WRITERS.get() : new LineWriter();
         final JsonLine line = writer.lineBuffer();
         try {
-            writer.write(event, line, schema, actors, maxStringLength, redactor);
+            writer.write(event, line, schema, actors, maxStringLength, redactor, options);
         } catch (RuntimeException | LinkageError e) {
             // Never lose the event to an encoding bug: keep what identifies it and say what went wrong.
             writer.writeFailure(event, line, schema, String.valueOf(e));
             StatusLogger.getLogger().error("{} could not encode an event of logger {}", PLUGIN_NAME, event.getLoggerName(), e);
         }
         return line;
+    }
+
+    /**
+     * A reader of events as this layout writes them: the same actors, and the context selected, renamed and typed as
+     * here, for tests and tools
+     * ({@code NarrationCapture} of the test kit reads through the reader of the configuration's layout).
+     */
+    public NarrationReader reader() {
+        NarrationReader.defaults(); // loads the reader's class, which grants the factory
+        return (NarrationReader) ReaderAccess.reader(actors, options.context(), options.renames(), options.types());
     }
 
     /** Whether Log4j must capture where each event was logged: with {@code includeLocation="true"}. */
@@ -141,6 +165,12 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                 + (redaction == null ? "" : ", redaction=" + redaction.getName()) + '}';
     }
 
+    /**
+     * The smallest {@code maxLineBytes}: what identifies an event (time, level, service, logger, thread, ids) and a
+     * sentence's start fit, whatever else is cut.
+     */
+    static final int MIN_LINE_BYTES = 1024;
+
     /** Builds a {@link NarrationJsonLayout}; every attribute is optional. */
     public static final class Builder implements org.apache.logging.log4j.core.util.Builder<NarrationJsonLayout> {
         @PluginConfiguration
@@ -162,7 +192,37 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         private String actorRule = "package";
 
         @PluginBuilderAttribute
-        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        private String maxStringLength;
+
+        @PluginBuilderAttribute
+        private String stackTraceFrames;
+
+        @PluginBuilderAttribute
+        private String stackTraceFilter;
+
+        @PluginBuilderAttribute
+        private String rootCauseFirst;
+
+        @PluginBuilderAttribute
+        private String stackTraceHash;
+
+        @PluginBuilderAttribute
+        private String contextInclude;
+
+        @PluginBuilderAttribute
+        private String contextExclude;
+
+        @PluginElement("Rename")
+        private Rename[] renames;
+
+        @PluginBuilderAttribute
+        private String typeContext;
+
+        @PluginBuilderAttribute
+        private String maxLineBytes;
+
+        @PluginElement("FieldType")
+        private FieldType[] fieldTypes;
 
         @PluginElement("Redaction")
         private Redactor redaction;
@@ -177,7 +237,7 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         private String gcpProjectId;
 
         @PluginBuilderAttribute
-        private boolean includeLocation;
+        private String includeLocation;
 
         private Map<String, String> environment = System.getenv();
 
@@ -232,7 +292,40 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
          * 16,384 by default; 0 keeps everything.
          */
         public Builder setMaxStringLength(final int maxStringLength) {
-            this.maxStringLength = maxStringLength;
+            this.maxStringLength = String.valueOf(maxStringLength);
+            return this;
+        }
+
+        /**
+         * At most this many frames of each throwable in the stack trace, the rest said as {@code ... n more}; 0 (the
+         * default) leaves only the bounds of the whole trace (docs/layout.md#stack-traces).
+         */
+        public Builder setStackTraceFrames(final int stackTraceFrames) {
+            this.stackTraceFrames = String.valueOf(stackTraceFrames);
+            return this;
+        }
+
+        /**
+         * Comma-separated class-name prefixes ({@code org.springframework.aop., jdk.internal.reflect.}) whose runs of
+         * frames fold into {@code ... n filtered}, and which the stack trace's hash leaves out.
+         */
+        public Builder setStackTraceFilter(final String stackTraceFilter) {
+            this.stackTraceFilter = stackTraceFilter;
+            return this;
+        }
+
+        /** Whether the stack trace starts with the innermost cause, each enclosing throwable after it as {@code Wrapped by:}. */
+        public Builder setRootCauseFirst(final boolean rootCauseFirst) {
+            this.rootCauseFirst = String.valueOf(rootCauseFirst);
+            return this;
+        }
+
+        /**
+         * Whether a line with an exception carries a stable short hash of its types and frames
+         * ({@code exception.hash}, or its schema's key), so that the same failure groups across events and restarts.
+         */
+        public Builder setStackTraceHash(final boolean stackTraceHash) {
+            this.stackTraceHash = String.valueOf(stackTraceHash);
             return this;
         }
 
@@ -268,7 +361,54 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
          * capture it for every event, at a cost (docs/schemas.md#location); {@code false} by default.
          */
         public Builder setIncludeLocation(final boolean includeLocation) {
-            this.includeLocation = includeLocation;
+            this.includeLocation = String.valueOf(includeLocation);
+            return this;
+        }
+
+        /**
+         * Comma-separated globs ({@code *} for any run of characters: {@code http.*}, {@code *_id}) of the context keys
+         * to write; all by default (docs/layout.md#context-selection).
+         */
+        public Builder setContextInclude(final String contextInclude) {
+            this.contextInclude = contextInclude;
+            return this;
+        }
+
+        /** Comma-separated globs of the context keys not to write, even when {@code contextInclude} names them. */
+        public Builder setContextExclude(final String contextExclude) {
+            this.contextExclude = contextExclude;
+            return this;
+        }
+
+        /** Structured field and context keys written under other names ({@code <Rename from="userId" to="user.id"/>}). */
+        public Builder setRenames(final Rename... renames) {
+            this.renames = renames;
+            return this;
+        }
+
+        /**
+         * {@code infer} writes string context values that are integers without leading zeros, decimals, {@code true}
+         * or {@code false} as JSON numbers and booleans; {@code none} (the default) as strings
+         * (docs/layout.md#typed-context-values).
+         */
+        public Builder setTypeContext(final String typeContext) {
+            this.typeContext = typeContext;
+            return this;
+        }
+
+        /**
+         * The most bytes of a line, its newline included; {@code 0} (the default) for no cap. A line over it is cut to
+         * one valid JSON object with {@code "truncated": true}: its stack trace first, then its largest text values
+         * (docs/layout.md#line-size-cap).
+         */
+        public Builder setMaxLineBytes(final int maxLineBytes) {
+            this.maxLineBytes = String.valueOf(maxLineBytes);
+            return this;
+        }
+
+        /** The JSON types of string context values by key ({@code <FieldType key="user_id" type="long"/>}). */
+        public Builder setFieldTypes(final FieldType... fieldTypes) {
+            this.fieldTypes = fieldTypes;
             return this;
         }
 
@@ -281,12 +421,14 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
         @Override
         public NarrationJsonLayout build() {
             final ActorRule rule = ActorRule.configured(PLUGIN_NAME, actorRule);
-            if (maxStringLength < 0) {
-                StatusLogger.getLogger().error(
-                        "{}: invalid maxStringLength=\"{}\"; expected 0 (no limit) or a positive number. Using {}.",
-                        PLUGIN_NAME, maxStringLength, DEFAULT_MAX_STRING_LENGTH);
-                maxStringLength = DEFAULT_MAX_STRING_LENGTH;
-            }
+            final int maxLength = LayoutAttributes.whole("maxStringLength", maxStringLength, 0,
+                    DEFAULT_MAX_STRING_LENGTH, "0 (no limit) or a positive number");
+            final boolean location = LayoutAttributes.bool("includeLocation", includeLocation, false);
+            final StackTraceShape stackTraceShape = new StackTraceShape(
+                    LayoutAttributes.whole("stackTraceFrames", stackTraceFrames, 0, 0, "0 (no limit) or a positive number"),
+                    StackTraceShape.prefixes(stackTraceFilter),
+                    LayoutAttributes.bool("rootCauseFirst", rootCauseFirst, false),
+                    LayoutAttributes.bool("stackTraceHash", stackTraceHash, false));
             final ActorNames.Builder names = new ActorNames.Builder();
             if (actorNames != null) {
                 for (final ActorName actor : actorNames) {
@@ -298,14 +440,92 @@ public final class NarrationJsonLayout extends AbstractStringLayout implements L
                     serviceName, serviceVersion, serviceInstanceId, deploymentEnvironment, environment);
             final String projectId = blankToNull(gcpProjectId != null ? gcpProjectId : environment.get("GOOGLE_CLOUD_PROJECT"));
             LineSchema lineSchema = schema == null ? null
-                    : LineSchema.named(schema.trim(), service, projectId, includeLocation);
+                    : LineSchema.named(schema.trim(), service, projectId, location);
             if (lineSchema == null) {
                 StatusLogger.getLogger().error(
                         "{}: invalid schema=\"{}\"; expected one of {} (see " + DocPages.SCHEMAS + "). Using narration.",
                         PLUGIN_NAME, schema, String.join(", ", LineSchema.NAMES));
-                lineSchema = LineSchema.named("narration", service, projectId, includeLocation);
+                lineSchema = LineSchema.named("narration", service, projectId, location);
             }
-            return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()));
+            return new NarrationJsonLayout(this, service, lineSchema, ActorInference.of(rule, names.build()), maxLength,
+                    location, new LineOptions(stackTraceShape, ContextSelection.of(
+                            globs("contextInclude", contextInclude), globs("contextExclude", contextExclude)),
+                            keyRenames(), contextTypes(), lineCap()));
+        }
+
+        /** The globs of a context selection attribute; one that uses another glob syntax is reported and left out. */
+        private static List<String> globs(final String attribute, final String list) {
+            final List<String> globs = ContextSelection.globs(list);
+            for (final Iterator<String> it = globs.iterator(); it.hasNext(); ) {
+                final String glob = it.next();
+                if (ContextSelection.isMisread(glob)) {
+                    StatusLogger.getLogger().error("{}: invalid {}=\"{}\": the glob \"{}\" uses ?, [ ] or { }, which are "
+                            + "no wildcards here; only * is (any run of characters). Ignoring that glob (see "
+                            + DocPages.LAYOUT + "#context-selection).", PLUGIN_NAME, attribute, list, glob);
+                    it.remove();
+                }
+            }
+            return globs;
+        }
+
+        /** {@code maxLineBytes}: 0 or at least {@value #MIN_LINE_BYTES}, room for what identifies an event. */
+        private int lineCap() {
+            return LayoutAttributes.whole("maxLineBytes", maxLineBytes, 0, 0,
+                    "0 (no cap) or a number of bytes of at least " + MIN_LINE_BYTES, MIN_LINE_BYTES);
+        }
+
+        /** {@code typeContext} and the {@code <FieldType>} elements; a bad one is reported and left out. */
+        private ContextTypes contextTypes() {
+            boolean infer = false;
+            if (typeContext != null) {
+                final String mode = typeContext.trim();
+                if ("infer".equals(mode)) {
+                    infer = true;
+                } else if (!"none".equals(mode)) {
+                    StatusLogger.getLogger().error("{}: invalid typeContext=\"{}\"; expected infer or none. Using none "
+                            + "(see " + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, typeContext);
+                }
+            }
+            final Map<String, Narration.FieldKind> byKey = new LinkedHashMap<>();
+            if (fieldTypes != null) {
+                for (final FieldType fieldType : fieldTypes) {
+                    final String key = blankToNull(fieldType.getKey());
+                    final Narration.FieldKind type = ContextTypes.parseType(fieldType.getType());
+                    if (key == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; key must name a context key. Ignoring it (see "
+                                + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, fieldType);
+                    } else if (type == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}: type=\"{}\"; expected long, double, boolean or "
+                                + "string. Writing {} as it is (see " + DocPages.LAYOUT + "#typed-context-values).",
+                                PLUGIN_NAME, fieldType, fieldType.getType(), key);
+                    } else if (byKey.putIfAbsent(key, type) != null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; another FieldType has the same key. Ignoring it "
+                                + "(see " + DocPages.LAYOUT + "#typed-context-values).", PLUGIN_NAME, fieldType);
+                    }
+                }
+            }
+            return ContextTypes.of(byKey, infer);
+        }
+
+        /** The {@code <Rename>} elements; one without both keys, or a second for a key, is reported and left out. */
+        private KeyRenames keyRenames() {
+            final Map<String, String> byKey = new LinkedHashMap<>();
+            if (renames != null) {
+                for (final Rename rename : renames) {
+                    final String from = blankToNull(rename.getFrom());
+                    final String to = blankToNull(rename.getTo());
+                    if (from == null || to == null) {
+                        StatusLogger.getLogger().error("{}: invalid {}; from and to must both name a key. Ignoring it "
+                                + "(see " + DocPages.LAYOUT + "#renaming-keys).", PLUGIN_NAME, rename);
+                    } else if (byKey.containsKey(from) || byKey.containsValue(to)) {
+                        StatusLogger.getLogger().error("{}: invalid {}; another Rename has the same from or to. "
+                                + "Ignoring it (see " + DocPages.LAYOUT + "#renaming-keys).", PLUGIN_NAME, rename);
+                    } else {
+                        byKey.put(from, to);
+                    }
+                }
+            }
+            return KeyRenames.of(byKey);
         }
 
         private static String blankToNull(final String value) {

@@ -29,11 +29,13 @@ class TestKitArchitectureTest {
         assertThat(KIT.stream().map(javaClass -> javaClass.getPackageName()).distinct()).containsExactly("dev.narration.testing");
     }
 
+    /** The layout's package too: the capture reads events as the configured {@code NarrationJsonLayout} does. */
     @Test
     void theTestKitUsesTheBundlesPublicApiOnly() {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.narration.internal..").check(KIT);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.logging.log4j..",
-                "dev.narration", "dev.narration.event", "dev.narration.editorial", "dev.narration.testing").check(KIT);
+                "dev.narration", "dev.narration.event", "dev.narration.editorial", "dev.narration.layout",
+                "dev.narration.testing").check(KIT);
     }
 
     @Test

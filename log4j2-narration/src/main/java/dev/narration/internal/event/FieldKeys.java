@@ -41,6 +41,8 @@ public final class FieldKeys {
     public static final String EXCEPTION_TYPE = "exception.type";
     public static final String EXCEPTION_MESSAGE = "exception.message";
     public static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
+    /** The stack trace's hash, with {@code stackTraceHash="true"}. */
+    public static final String EXCEPTION_HASH = "exception.hash";
     /** Marks a line that was cut to its size limit; reserved now. */
     public static final String TRUNCATED = "truncated";
 
@@ -73,6 +75,7 @@ public final class FieldKeys {
             case EXCEPTION_TYPE:
             case EXCEPTION_MESSAGE:
             case EXCEPTION_STACKTRACE:
+            case EXCEPTION_HASH:
             case TRUNCATED:
                 return true;
             default:

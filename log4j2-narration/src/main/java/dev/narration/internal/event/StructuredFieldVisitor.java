@@ -87,10 +87,44 @@ public abstract class StructuredFieldVisitor {
         return false;
     }
 
+    /**
+     * Whether the context entry of this key is written as a field ({@code contextInclude}/{@code contextExclude});
+     * the root field it feeds, if any, is written either way. All by default.
+     */
+    protected boolean keepsContext(final String key) {
+        return true;
+    }
+
+    /** The JSON types of string context values ({@code <FieldType>}, {@code typeContext}); none by default. */
+    protected ContextTypes types() {
+        return ContextTypes.NONE;
+    }
+
+    /**
+     * Whether a context value that parses as its type is written as that type; an output that masks what text holds
+     * keeps as text a value it would mask (a card number is digits too). Yes by default.
+     */
+    protected boolean typesText(final String name, final String text) {
+        return true;
+    }
+
+    /**
+     * A context value typed as a double: its text, a JSON number ({@link ContextTypes}), which an output may write as
+     * it is. Read as a {@code double} by default.
+     */
+    protected void visitNumber(final String prefix, final String name, final String text) {
+        visitDouble(prefix, name, Double.parseDouble(text));
+    }
+
+    /** The renames of the output's keys ({@code <Rename>}); none by default. */
+    protected KeyRenames renames() {
+        return KeyRenames.NONE;
+    }
+
     private void visitMessageFields() {
         if (narration != null) {
             for (int i = 0, n = narration.getFieldCount(); i < n; i++) {
-                final String name = narration.getFieldName(i);
+                final String name = renames().renamed(narration.getFieldName(i));
                 final String prefix = messagePrefix(name);
                 switch (narration.getFieldKind(i)) {
                     case STRING:
@@ -111,9 +145,10 @@ public abstract class StructuredFieldVisitor {
             }
         } else if (mapFields != null) {
             for (int i = 0, n = mapFields.size(); i < n; i++) {
-                final String name = mapFields.getKeyAt(i);
+                final String key = mapFields.getKeyAt(i);
                 final Object value = mapFields.getValueAt(i);
-                if (value != null && isMapField(name)) {
+                if (value != null && isMapField(key)) {
+                    final String name = renames().renamed(key);
                     visitObject(messagePrefix(name), name, value);
                 }
             }
@@ -128,7 +163,7 @@ public abstract class StructuredFieldVisitor {
             if (kind == null) {
                 continue;
             }
-            final String name = trace.fieldName(i);
+            final String name = renames().renamed(trace.fieldName(i));
             final String prefix = messagePrefix(name);
             switch (kind) {
                 case LONG:
@@ -157,15 +192,51 @@ public abstract class StructuredFieldVisitor {
             return;
         }
         final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
-        switch (FieldKeys.placeContext(key, supplied, messageHasField(key) || isOutputKey(key))) {
-            case CONSUMED:
-                return;
-            case RENAMED:
-                visitObject(FieldKeys.CONTEXT_PREFIX, key, value);
-                return;
-            default:
-                visitObject(null, key, value);
+        final FieldKeys.ContextPlacement placement =
+                FieldKeys.placeContext(key, supplied, writtenByMessage(key) || isOutputKey(key));
+        // Selection is of the entries written as fields; a root field the entry feeds is the schema's.
+        if (placement == FieldKeys.ContextPlacement.CONSUMED || !keepsContext(key)) {
+            return;
         }
+        final String name = renames().renamed(key);
+        if (name != key) {
+            // A renamed entry follows the rule under its new key; a root field's key is never taken.
+            final boolean collides = FieldKeys.placeContext(name, true, writtenByMessage(name) || isOutputKey(name))
+                    != FieldKeys.ContextPlacement.AS_IS;
+            contextValue(collides ? FieldKeys.CONTEXT_PREFIX : null, name, key, value);
+        } else {
+            contextValue(placement == FieldKeys.ContextPlacement.RENAMED ? FieldKeys.CONTEXT_PREFIX : null, key, key, value);
+        }
+    }
+
+    /** A context value, typed by {@link #types()} when it is a string: by the event's key, before any rename. */
+    private void contextValue(final String prefix, final String name, final String key, final Object value) {
+        final ContextTypes types = types();
+        if (types.isNone() || !(value instanceof String)) {
+            visitObject(prefix, name, value);
+            return;
+        }
+        final String text = (String) value;
+        final Narration.FieldKind kind = types.kindOf(key, text);
+        if (kind == Narration.FieldKind.STRING || !typesText(name, text)) {
+            visitObject(prefix, name, value);
+        } else if (kind == Narration.FieldKind.LONG) {
+            visitLong(prefix, name, ContextTypes.longOf(text));
+        } else if (kind == Narration.FieldKind.DOUBLE) {
+            visitNumber(prefix, name, text);
+        } else {
+            visitBoolean(prefix, name, text.length() == 4);
+        }
+    }
+
+    /** Whether a message field is written under this key, renamed or not. */
+    private boolean writtenByMessage(final String name) {
+        final KeyRenames renames = renames();
+        if (renames.isEmpty()) {
+            return messageHasField(name);
+        }
+        final String from = renames.renamedFrom(name);
+        return (renames.renamed(name) == name && messageHasField(name)) || (from != null && messageHasField(from));
     }
 
     private boolean messageHasField(final String key) {

@@ -20,13 +20,16 @@ public final class StackTraceLimits {
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
     public static final StackTraceLimits DEFAULTS = new StackTraceLimits(DEFAULT_MAX_FRAMES, DEFAULT_MAX_BYTES);
 
+    /** The fewest bytes a stack trace is given: its first lines, the root cause's included. */
+    public static final int MIN_BYTES = 1024;
+
     private final int maxFrames;
     private final int maxBytes;
 
     /** Limits of {@code maxFrames} frames (at least 1) and {@code maxBytes} bytes (at least 1,024). */
     public StackTraceLimits(final int maxFrames, final int maxBytes) {
         this.maxFrames = Math.max(1, maxFrames);
-        this.maxBytes = Math.max(1024, maxBytes);
+        this.maxBytes = Math.max(MIN_BYTES, maxBytes);
     }
 
     public int maxFrames() {

@@ -17,6 +17,11 @@ import java.util.Arrays;
  * {@code ... 7 suppressed exceptions omitted}); the root cause is kept whatever is cut before it, with a share of
  * both bounds held back for it. A message is cut, with {@link JsonLine#TRUNCATION_SUFFIX}, where it would not fit.
  *
+ * <p>Laid out by {@link StackTraceShape}: at most so many frames per throwable (the rest as {@code ... n more}), runs
+ * of frames of filtered classes folded into {@code ... n filtered}, and, root cause first, the causes from the
+ * innermost out, each enclosing one as {@code Wrapped by: } with the frames it shares with its cause left out, as
+ * Log4j's {@code %rEx} writes them. The bounds hold whatever the shape.
+ *
  * <p>One per writing thread: it keeps each throwable's frames while their causes and suppressed exceptions are
  * written.
  */
@@ -39,16 +44,31 @@ public final class StackTraceWriter {
     public static final Messages AS_THEY_ARE = (chain, index) -> Renderings.messageOf(chain.throwable(index));
 
     private final StackTraceElement[][] frames = new StackTraceElement[ThrowableChain.MAX_THROWABLES][];
+    /** Root cause first: the causes from the root cause out to the event's throwable. */
+    private final int[] causes = new int[ThrowableChain.MAX_THROWABLES];
     private JsonLine out;
+    private StackTraceShape shape = StackTraceShape.JDK;
     /** Where the text may not go beyond, for the throwables being written. */
     private int end;
     private int framesLeft;
 
-    public void write(final JsonLine line, final ThrowableChain chain, final Messages messages, final StackTraceLimits limits) {
+    public void write(final JsonLine line, final ThrowableChain chain, final Messages messages, final StackTraceLimits limits,
+            final StackTraceShape layout) {
         out = line;
+        shape = layout;
         final int n = chain.size();
         final int root = chain.rootCause();
         final int start = line.length();
+        if (layout.rootCauseFirst() && root > 0) {
+            try {
+                rootCauseFirst(chain, root, messages, limits, start);
+            } finally {
+                Arrays.fill(frames, 0, n, null);
+                out = null;
+                shape = StackTraceShape.JDK;
+            }
+            return;
+        }
         final int heldBytes = root < 0 ? 0 : Math.min(limits.maxBytes() / 4, ROOT_BYTES);
         final int heldFrames = root < 0 ? 0 : Math.min(limits.maxFrames() / 4, ROOT_FRAMES);
         end = start + limits.maxBytes() - heldBytes;
@@ -69,12 +89,7 @@ public final class StackTraceWriter {
                 }
             }
             if (stopped >= 0) {
-                final int left = (root < 0 ? n : n - 1) - stopped;
-                newLine(0).append("\\t... ");
-                if (chain.isCut() && chain.cutAfter() >= stopped) {
-                    line.append("at least ");
-                }
-                line.append(left).append(left == 1 ? " throwable omitted" : " throwables omitted");
+                throwablesOmitted(chain, (root < 0 ? n : n - 1) - stopped, stopped);
             }
             if (root >= 0) {
                 end = start + limits.maxBytes();
@@ -85,7 +100,62 @@ public final class StackTraceWriter {
         } finally {
             Arrays.fill(frames, 0, n, null);
             out = null;
+            shape = StackTraceShape.JDK;
         }
+    }
+
+    /**
+     * The root cause, then each throwable it is the cause of, out to the event's: each with its suppressed exceptions
+     * (in the JDK's order) after its frames. The root cause comes first, so it needs no share held back.
+     */
+    private void rootCauseFirst(final ThrowableChain chain, final int root, final Messages messages,
+            final StackTraceLimits limits, final int start) {
+        int count = 0;
+        for (int i = root; i >= 0; i = chain.parent(i)) {
+            causes[count++] = i;
+        }
+        end = start + limits.maxBytes();
+        framesLeft = limits.maxFrames();
+        int written = 0;
+        for (int k = 0; k < count; k++) {
+            final int i = causes[k];
+            final int subtreeEnd = k == 0 ? chain.size() : causes[k - 1];
+            if (k > 0 && out.length() + SLACK >= end) {
+                throwablesOmitted(chain, chain.size() - written, i);
+                return;
+            }
+            if (k > 0) {
+                newLine(0).append("Wrapped by: ");
+            }
+            entry(chain, i, messages, k == 0 ? -1 : causes[k - 1]);
+            written++;
+            if (k == 0) {
+                omitted(chain, root);
+            }
+            if (i == chain.cutAfter()) {
+                omissions(chain);
+            }
+            for (int j = i + 1; j < subtreeEnd; j++) {
+                if (out.length() + SLACK >= end) {
+                    throwablesOmitted(chain, chain.size() - written, j);
+                    return;
+                }
+                throwable(chain, j, messages);
+                written++;
+                if (j == chain.cutAfter()) {
+                    omissions(chain);
+                }
+            }
+        }
+    }
+
+    /** Says that {@code left} throwables, from entry {@code stopped} on, did not fit. */
+    private void throwablesOmitted(final ThrowableChain chain, final int left, final int stopped) {
+        newLine(0).append("\\t... ");
+        if (chain.isCut() && chain.cutAfter() >= stopped) {
+            out.append("at least ");
+        }
+        out.append(left).append(left == 1 ? " throwable omitted" : " throwables omitted");
     }
 
     /** Entry {@code i}: its headline, then its own frames as far as the bounds allow. */
@@ -94,6 +164,15 @@ public final class StackTraceWriter {
         if (i > 0) {
             newLine(indent).append(chain.relation(i) == ThrowableChain.SUPPRESSED ? "Suppressed: " : "Caused by: ");
         }
+        entry(chain, i, messages, chain.parent(i));
+    }
+
+    /**
+     * Entry {@code i} after its relation: its headline and its own frames, those it shares at the end with entry
+     * {@code enclosing}'s (written already; -1 for none) left out as {@code ... n more}.
+     */
+    private void entry(final ThrowableChain chain, final int i, final Messages messages, final int enclosing) {
+        final int indent = chain.indent(i);
         final int first = chain.sameAs(i);
         if (first >= 0) {
             out.append("[CIRCULAR REFERENCE: ");
@@ -106,16 +185,31 @@ public final class StackTraceWriter {
         headline(throwable, messages.of(chain, i));
         final StackTraceElement[] own = framesOf(throwable);
         frames[i] = own;
-        final int parent = chain.parent(i);
-        final int unique = uniqueFrameCount(own, parent < 0 ? null : frames[parent]);
-        int written = 0;
-        while (written < unique && framesLeft > 0 && out.length() + SLACK < end) {
+        final int unique = uniqueFrameCount(own, enclosing < 0 ? null : frames[enclosing]);
+        final int cap = shape.framesPerThrowable() > 0 ? shape.framesPerThrowable() : Integer.MAX_VALUE;
+        int next = 0;
+        int shown = 0;
+        while (next < unique && shown < cap && framesLeft > 0 && out.length() + SLACK < end) {
+            if (shape.filters(own[next].getClassName())) {
+                final int from = next;
+                while (next < unique && shape.filters(own[next].getClassName())) {
+                    next++;
+                }
+                newLine(indent).append("\\t... ").append(next - from).append(" filtered");
+                continue;
+            }
             newLine(indent).append("\\tat ");
-            frame(own[written++]);
+            frame(own[next++]);
+            shown++;
             framesLeft--;
         }
-        if (written < unique) {
-            newLine(indent).append("\\t... ").append(unique - written).append(unique - written == 1 ? " frame omitted" : " frames omitted");
+        if (next < unique && shown >= cap) {
+            // stackTraceFrames: the rest, shared frames included, is one count.
+            newLine(indent).append("\\t... ").append(own.length - next).append(" more");
+            return;
+        }
+        if (next < unique) {
+            newLine(indent).append("\\t... ").append(unique - next).append(unique - next == 1 ? " frame omitted" : " frames omitted");
         }
         if (unique < own.length) {
             newLine(indent).append("\\t... ").append(own.length - unique).append(" more");

@@ -26,6 +26,9 @@ final class DatadogSchema extends LineSchema {
     private static final byte[] ERROR_KIND = key("error.kind");
     private static final byte[] ERROR_MESSAGE = key("error.message");
     private static final byte[] ERROR_STACK = key("error.stack");
+    /** Error Tracking groups the errors of a log by this attribute when it is set. */
+    private static final byte[] ERROR_FINGERPRINT = key("error.fingerprint");
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"narration.truncated\":true");
 
     private final byte[] serviceMembers;
     private final boolean includeLocation;
@@ -72,6 +75,8 @@ final class DatadogSchema extends LineSchema {
         w.exceptionType(ERROR_KIND);
         w.exceptionMessage(ERROR_MESSAGE);
         w.stackTrace(ERROR_STACK);
+        w.stackTraceHash(ERROR_FINGERPRINT);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 
@@ -124,6 +129,7 @@ final class DatadogSchema extends LineSchema {
             case "error.kind":
             case "error.message":
             case "error.stack":
+            case "error.fingerprint":
             // Datadog reads a dotted key as a path: a field named like one of its objects would clash with it.
             case "dd":
             case "logger":

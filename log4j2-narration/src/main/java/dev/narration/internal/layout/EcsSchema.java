@@ -27,6 +27,8 @@ final class EcsSchema extends LineSchema {
     private static final byte[] ERROR_TYPE = key("error.type");
     private static final byte[] ERROR_MESSAGE = key("error.message");
     private static final byte[] ERROR_STACK_TRACE = key("error.stack_trace");
+    private static final byte[] EXCEPTION_HASH = key("narration.exception.hash");
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"narration.truncated\":true");
 
     private final byte[] fixedMembers;
     private final boolean includeLocation;
@@ -86,6 +88,8 @@ final class EcsSchema extends LineSchema {
         w.exceptionType(ERROR_TYPE);
         w.exceptionMessage(ERROR_MESSAGE);
         w.stackTrace(ERROR_STACK_TRACE);
+        w.stackTraceHash(EXCEPTION_HASH);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 

@@ -26,6 +26,8 @@ final class GcpSchema extends LineSchema {
     private static final byte[] EXCEPTION_TYPE = key("narration.exception.type");
     private static final byte[] EXCEPTION_MESSAGE = key("narration.exception.message");
     private static final byte[] STACK_TRACE = key("stack_trace");
+    private static final byte[] EXCEPTION_HASH = key("narration.exception.hash");
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"narration.truncated\":true");
 
     private final byte[] trace;
     private final byte[] serviceMembers;
@@ -81,6 +83,8 @@ final class GcpSchema extends LineSchema {
         w.exceptionType(EXCEPTION_TYPE);
         w.exceptionMessage(EXCEPTION_MESSAGE);
         w.stackTrace(STACK_TRACE);
+        w.stackTraceHash(EXCEPTION_HASH);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 

@@ -2,8 +2,10 @@ package dev.narration.internal.layout;
 
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.FieldKeys;
+import dev.narration.internal.event.KeyRenames;
 import dev.narration.internal.event.MarkerNames;
 import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
@@ -11,7 +13,9 @@ import dev.narration.internal.event.StructuredFieldVisitor;
 import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.StackTraceHash;
 import dev.narration.internal.json.StackTraceLimits;
+import dev.narration.internal.json.StackTraceShape;
 import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
@@ -19,6 +23,8 @@ import dev.narration.internal.redact.ScanBuffer;
 import dev.narration.internal.trace.TraceFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.time.Instant;
 import org.apache.logging.log4j.message.Message;
@@ -49,6 +55,13 @@ public final class LineWriter {
      * redaction, the pieces come found.
      */
     private static final int PIECES_FROM_LENGTH = 64;
+    /** What a cut line gains beside the values: its {@code truncated} member, and room for escapes that cut values end in. */
+    private static final int CUT_RESERVE = 64;
+    /** The bytes {@link #TRUNCATION_SUFFIX} takes, which each cut value gains. */
+    private static final int SUFFIX_BYTES = TRUNCATION_SUFFIX.getBytes(StandardCharsets.UTF_8).length;
+    /** Rewrites with the sizes measured in the last pass; a text with many escapes may need another. */
+    private static final int FIT_PASSES = 4;
+
     /** Outside an attribute list: keys carry their own separator. */
     private static final int NO_LIST = -1;
 
@@ -137,6 +150,37 @@ public final class LineWriter {
         protected boolean isOutputKey(final String key) {
             return schema.reserves(key);
         }
+
+        @Override
+        protected boolean keepsContext(final String key) {
+            return options.context().keepsAll() || options.context().keeps(key);
+        }
+
+        @Override
+        protected KeyRenames renames() {
+            return options.renames();
+        }
+
+        @Override
+        protected ContextTypes types() {
+            return options.types();
+        }
+
+        @Override
+        protected boolean typesText(final String name, final String text) {
+            return masking == null || masking.text(text, true) == text;
+        }
+
+        @Override
+        protected void visitNumber(final String prefix, final String name, final String text) {
+            fieldKey(prefix, name, DOUBLE);
+            out.append(text);
+            if (ContextTypes.isIntegral(text)) {
+                // Declared a double: written as one, which JSON readers tell from an integer.
+                out.append(".0");
+            }
+            fieldEnd();
+        }
     };
     /** Finds the pieces of a message's format in its text, and holds the copies redaction scans. */
     private final ScanBuffer scanBuffer = new ScanBuffer();
@@ -154,6 +198,8 @@ public final class LineWriter {
     private boolean recurring;
     private JsonLine out;
     private int maxStringLength;
+    private LineOptions options = LineOptions.DEFAULTS;
+    private StackTraceShape stackTraceShape = StackTraceShape.JDK;
     private LogEvent event;
     private LineSchema schema;
     private ActorInference actors;
@@ -161,6 +207,16 @@ public final class LineWriter {
     private int listStart = NO_LIST;
     /** Whether fields are written as OTLP attributes rather than as members of the line's object. */
     private boolean attributes;
+    /** The stack trace's bounds: the defaults, or less for a line cut to {@code maxLineBytes}. */
+    private StackTraceLimits stackTraceLimits = StackTraceLimits.DEFAULTS;
+    /** Whether this line is cut to {@code maxLineBytes}, so it says so; and which parts it leaves out to fit. */
+    private boolean truncatedLine;
+    private boolean withoutStackTrace;
+    private boolean withoutFields;
+    /** With {@code maxLineBytes}, the bytes of each text value written, to choose the cut: the largest first. */
+    private int[] valueSizes = new int[32];
+    private int valueCount;
+    private int stackTraceSize;
 
     /** The thread's line buffer, emptied, for the next event. */
     public JsonLine lineBuffer() {
@@ -178,8 +234,11 @@ public final class LineWriter {
             final LineSchema lineSchema,
             final ActorInference actorInference,
             final int maxLength,
-            final RedactionEngine engine) {
+            final RedactionEngine engine,
+            final LineOptions lineOptions) {
         this.out = target;
+        this.options = lineOptions;
+        this.stackTraceShape = lineOptions.stackTraces();
         this.event = logEvent;
         this.schema = lineSchema;
         this.actors = actorInference;
@@ -188,6 +247,10 @@ public final class LineWriter {
         fields.load(logEvent);
         try {
             lineSchema.write(this, logEvent);
+            final int cap = lineOptions.maxLineBytes();
+            if (cap > 0 && target.length() > cap) {
+                fit(logEvent, target, lineSchema, cap);
+            }
         } finally {
             fields.clear();
             chain.clear();
@@ -200,12 +263,115 @@ public final class LineWriter {
             this.recurring = false;
             this.listStart = NO_LIST;
             this.attributes = false;
+            this.options = LineOptions.DEFAULTS;
+            this.stackTraceShape = StackTraceShape.JDK;
+            this.stackTraceLimits = StackTraceLimits.DEFAULTS;
+            this.truncatedLine = false;
+            this.withoutStackTrace = false;
+            this.withoutFields = false;
+            this.valueCount = 0;
+            this.stackTraceSize = 0;
             if (scratch.capacity() > 4096) {
                 scratch.setLength(0);
                 scratch.trimToSize();
             }
             redaction.trim();
         }
+    }
+
+    /**
+     * Writes again a line that came out over {@code cap} bytes, until it fits: the stack trace cut first, down to its
+     * smallest bound, then the largest text values (the message among them) to one length, which each pass lowers to
+     * what the last pass measured. Then, if still over, without the stack trace and the fields; at last, the failure
+     * line. Only lines over the cap take this path; each pass writes the one line again.
+     */
+    private void fit(final LogEvent logEvent, final JsonLine target, final LineSchema lineSchema, final int cap) {
+        final int configured = maxStringLength;
+        truncatedLine = true;
+        for (int pass = 0; pass <= FIT_PASSES && target.length() > cap; pass++) {
+            int over = target.length() - cap + CUT_RESERVE;
+            if (pass == FIT_PASSES) {
+                withoutStackTrace = true;
+                withoutFields = true;
+                maxStringLength = 64;
+            } else {
+                if (stackTraceSize > 0) {
+                    final int bytes = Math.max(StackTraceLimits.MIN_BYTES, stackTraceSize - over);
+                    over -= stackTraceSize - bytes;
+                    stackTraceLimits = new StackTraceLimits(StackTraceLimits.DEFAULT_MAX_FRAMES, bytes);
+                }
+                if (over > 0) {
+                    final int level = waterLevel(over);
+                    int limit = level;
+                    if (pass > 0 && maxStringLength > 0) {
+                        // The level is in bytes, the limit in characters: scale by what the largest cut value took.
+                        final int largest = largestValue();
+                        limit = (int) Math.min(maxStringLength - 1L, (long) maxStringLength * level / Math.max(1, largest));
+                    }
+                    maxStringLength = Math.max(1, configured > 0 ? Math.min(configured, limit) : limit);
+                }
+            }
+            target.setLength(0);
+            valueCount = 0;
+            stackTraceSize = 0;
+            listStart = NO_LIST;
+            attributes = false;
+            recurring = false;
+            lineSchema.write(this, logEvent);
+        }
+        maxStringLength = configured;
+        if (target.length() > cap) {
+            writeFailure(logEvent, target, lineSchema, "the line is over maxLineBytes=" + cap + " without its values");
+        }
+    }
+
+    /**
+     * The length to cut the text values to so that they lose at least {@code over} bytes: the largest length at which
+     * the values longer than it, each cut to it and given the suffix, shed that much.
+     */
+    private int waterLevel(final int over) {
+        int low = 0;
+        int high = largestValue();
+        while (low < high) {
+            final int mid = (low + high + 1) >>> 1;
+            long shed = 0;
+            for (int i = 0; i < valueCount; i++) {
+                shed += Math.max(0, valueSizes[i] - mid - SUFFIX_BYTES);
+            }
+            if (shed >= over) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return Math.max(1, low);
+    }
+
+    private int largestValue() {
+        int largest = 0;
+        for (int i = 0; i < valueCount; i++) {
+            largest = Math.max(largest, valueSizes[i]);
+        }
+        return largest;
+    }
+
+    /** With {@code maxLineBytes}, remembers the bytes of a text value just written. */
+    private void measured(final int start) {
+        if (options.maxLineBytes() > 0) {
+            if (valueCount == valueSizes.length) {
+                valueSizes = Arrays.copyOf(valueSizes, valueCount * 2);
+            }
+            valueSizes[valueCount++] = out.length() - start;
+        }
+    }
+
+    /** The member that says the line was cut to {@code maxLineBytes} ({@code ,"truncated":true}); nothing otherwise. */
+    boolean truncated(final byte[] member) {
+        if (!truncatedLine) {
+            return false;
+        }
+        openKey(member);
+        return true;
     }
 
     /**
@@ -252,6 +418,9 @@ public final class LineWriter {
 
     /** Writes the fields (message fields, then context entries) as OTLP attributes rather than as members. */
     void fieldsAsAttributes() {
+        if (withoutFields) {
+            return;
+        }
         attributes = true;
         try {
             fields.visitLoaded(event);
@@ -262,7 +431,9 @@ public final class LineWriter {
 
     /** Writes the fields (message fields, then context entries) as members of the line's object. */
     void fields() {
-        fields.visitLoaded(event);
+        if (!withoutFields) {
+            fields.visitLoaded(event);
+        }
     }
 
     boolean actor(final byte[] key) {
@@ -380,7 +551,9 @@ public final class LineWriter {
     private void cleanMessage(final char[] copy, final MessagePieces pieces) {
         final int n = scratch.length();
         if (pieces != null && (maxStringLength <= 0 || n <= maxStringLength)) {
+            final int start = out.length();
             out.escaped(copy, n, pieces).append('"');
+            measured(start);
         } else {
             closed(scratch, copy);
         }
@@ -421,14 +594,36 @@ public final class LineWriter {
     /** The throwable's stack trace, walked once for both the text and redaction ({@link ThrowableChain}). */
     boolean stackTrace(final byte[] key) {
         final Throwable thrown = event.getThrown();
-        if (thrown == null) {
+        if (thrown == null || withoutStackTrace) {
             return false;
         }
         openKey(key);
-        stackTraces.write(out, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
-                StackTraceLimits.DEFAULTS);
+        final int start = out.length();
+        stackTraces.write(out, walked(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
+                stackTraceLimits, stackTraceShape);
+        out.append('"');
+        stackTraceSize = out.length() - start;
+        return true;
+    }
+
+    /**
+     * With {@code stackTraceHash="true"}, the hash of the throwable's chain ({@link StackTraceHash}) as 8 hex digits,
+     * from the walk the stack trace made.
+     */
+    boolean stackTraceHash(final byte[] key) {
+        final Throwable thrown = event.getThrown();
+        if (thrown == null || !stackTraceShape.hash()) {
+            return false;
+        }
+        openKey(key);
+        StackTraceHash.writeHex(out, StackTraceHash.of(walked(thrown), stackTraceShape, StackTraceLimits.DEFAULTS));
         out.append('"');
         return true;
+    }
+
+    /** The chain of the event's throwable, walked once per event whoever asks first. */
+    private ThrowableChain walked(final Throwable thrown) {
+        return chain.size() > 0 && chain.throwable(0) == thrown ? chain : chain.walk(thrown);
     }
 
     /**
@@ -586,12 +781,14 @@ public final class LineWriter {
 
     /** As {@link #closed(CharSequence)}, from {@code copy}, the value's characters, when not null. */
     private void closed(final CharSequence safe, final char[] copy) {
+        final int start = out.length();
         if (recurring && safe instanceof String && (maxStringLength <= 0 || safe.length() <= maxStringLength)) {
             out.escapedRecurring((String) safe);
         } else {
             out.escaped(safe, copy, maxStringLength, TRUNCATION_SUFFIX);
         }
         out.append('"');
+        measured(start);
     }
 
     private void quoted(final CharSequence value) {

@@ -23,6 +23,8 @@ final class NarrationSchema extends LineSchema {
     private static final byte[] EXCEPTION_TYPE = key(FieldKeys.EXCEPTION_TYPE);
     private static final byte[] EXCEPTION_MESSAGE = key(FieldKeys.EXCEPTION_MESSAGE);
     private static final byte[] EXCEPTION_STACKTRACE = key(FieldKeys.EXCEPTION_STACKTRACE);
+    private static final byte[] EXCEPTION_HASH = key(FieldKeys.EXCEPTION_HASH);
+    private static final byte[] TRUNCATED = JsonLine.fixed(",\"truncated\":true");
 
     private final byte[] serviceMembers;
 
@@ -59,6 +61,8 @@ final class NarrationSchema extends LineSchema {
         w.exceptionType(EXCEPTION_TYPE);
         w.exceptionMessage(EXCEPTION_MESSAGE);
         w.stackTrace(EXCEPTION_STACKTRACE);
+        w.stackTraceHash(EXCEPTION_HASH);
+        w.truncated(TRUNCATED);
         out.append(END);
     }
 

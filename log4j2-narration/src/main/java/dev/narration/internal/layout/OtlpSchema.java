@@ -39,6 +39,8 @@ final class OtlpSchema extends LineSchema {
     private static final byte[] EXCEPTION_TYPE = attribute(FieldKeys.EXCEPTION_TYPE);
     private static final byte[] EXCEPTION_MESSAGE = attribute(FieldKeys.EXCEPTION_MESSAGE);
     private static final byte[] EXCEPTION_STACKTRACE = attribute(FieldKeys.EXCEPTION_STACKTRACE);
+    private static final byte[] EXCEPTION_HASH = attribute("narration.exception.hash");
+    private static final byte[] TRUNCATED = JsonLine.fixed("{\"key\":\"narration.truncated\",\"value\":{\"boolValue\":true}}");
     private static final byte[] ENCODING_ERROR = attribute("narration.encoding_error");
     /** What closes a string attribute after its value's closing quote. */
     private static final byte[] ATTRIBUTE_END = JsonLine.fixed("}}");
@@ -115,6 +117,8 @@ final class OtlpSchema extends LineSchema {
         close(out, w.exceptionType(EXCEPTION_TYPE));
         close(out, w.exceptionMessage(EXCEPTION_MESSAGE));
         close(out, w.stackTrace(EXCEPTION_STACKTRACE));
+        close(out, w.stackTraceHash(EXCEPTION_HASH));
+        w.truncated(TRUNCATED);
         w.endList();
         out.append(']');
         // A masked value is valid until the next one: read each id again when it is written.

@@ -10,6 +10,7 @@ import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.json.JsonText;
 import dev.narration.internal.json.StackTraceLimits;
+import dev.narration.internal.json.StackTraceShape;
 import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
@@ -270,7 +271,7 @@ public final class LogRecordEmitter implements RecordEmitter {
             // The line writer's trace (its bounds, its masked messages), read back from its escaped form.
             stackTrace.setLength(0);
             stackTraces.write(stackTrace, chain.walk(thrown), masking == null ? StackTraceWriter.AS_THEY_ARE : maskedMessages,
-                    StackTraceLimits.DEFAULTS);
+                    StackTraceLimits.DEFAULTS, StackTraceShape.JDK);
             record.setAttribute(EXCEPTION_STACKTRACE, JsonText.unescape(stackTrace.toString()));
         }
 
