@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lnav format the jar carries, read by the real lnav as a user would: installed with {@code lnav -i} from the
- * jar, two services' files written by the layout through Log4j, queried headless with {@code lnav -n -c ';SELECT …'}.
- * lnav's answers are compared with the lines themselves, parsed by Jackson. The queries of docs/reading.md are run
- * as written.
+ * The lnav formats the jar carries, read by the real lnav as a user would: both installed with {@code lnav -i} from
+ * the jar, two services' files written by the layout through Log4j and one written with {@code schema="ecs"},
+ * queried headless with {@code lnav -n -c ';SELECT …'}. lnav's answers are compared with the lines themselves,
+ * parsed by Jackson. The queries of docs/reading.md are run as written.
  *
  * <p>Skipped where lnav is not installed, unless {@value #REQUIRE_LNAV}{@code =1} (set by {@code .ci/run}): then a
  * missing lnav fails, so CI is never green without it.
@@ -59,6 +59,8 @@ class LnavFormatIT {
     private static Path home;
     private static List<Path> files;
     private static List<JsonNode> lines;
+    private static Path ecsFile;
+    private static List<JsonNode> ecsLines;
 
     @BeforeAll
     static void installFormatAndWriteLogs() throws IOException {
@@ -71,20 +73,50 @@ class LnavFormatIT {
             return;
         }
         home = Files.createDirectories(work.resolve("home"));
-        final Path format = work.resolve("narration_log.json");
-        try (JarFile jar = new JarFile(new File(System.getProperty("bundle.jar")));
-                InputStream in = jar.getInputStream(jar.getJarEntry("lnav/narration_log.json"))) {
-            Files.write(format, in.readAllBytes());
-        }
-        final Run install = run("-i", format.toString());
-        assertThat(install.exitCode).as("lnav -i\n%s", install).isZero();
-        assertThat(install.stdout + install.stderr).as("lnav -i").contains("installed");
+        install("narration_log.json");
+        install("narration_ecs_log.json");
 
         files = List.of(writeOrchestratorLog(), writeWorkerLog());
         lines = new ArrayList<>();
         for (final Path file : files) {
             lines.addAll(JsonLines.parseAll(Files.readAllLines(file, StandardCharsets.UTF_8)));
         }
+        ecsFile = writeEcsLog();
+        ecsLines = JsonLines.parseAll(Files.readAllLines(ecsFile, StandardCharsets.UTF_8));
+    }
+
+    /** Installs a format of the jar's {@code lnav/} folder with {@code lnav -i}, as docs/reading.md says. */
+    private static void install(final String name) throws IOException {
+        final Path format = work.resolve(name);
+        try (JarFile jar = new JarFile(new File(System.getProperty("bundle.jar")));
+                InputStream in = jar.getInputStream(jar.getJarEntry("lnav/" + name))) {
+            Files.write(format, in.readAllBytes());
+        }
+        final Run install = run("-i", format.toString());
+        assertThat(install.exitCode).as("lnav -i %s\n%s", name, install).isZero();
+        assertThat(install.stdout + install.stderr).as("lnav -i %s", name).contains("installed");
+    }
+
+    /** The ECS line's file, named as the ECS format asks ({@code *.ecs.jsonl}). */
+    private static Path writeEcsLog() {
+        final Path file;
+        try (Log4jFixture log4j = Log4jFixture.sync(config("billingd", "billingd.ecs.jsonl", "ecs"))) {
+            final Logger billing = log4j.logger("com.acme.billingd.Invoices");
+            billing.trace(Narration.action("poll").human("Polled the invoice queue"));
+            ThreadContext.put(NarrationFields.CORRELATION_ID, "req-7b01");
+            billing.debug(Narration.action("price").target("inv-1").human("Priced inv-1").field("amount_cents", 1250));
+            billing.info(Narration.action("issue").target("inv-1").human("Issued inv-1"));
+            ThreadContext.put(NarrationFields.CORRELATION_ID, "req-7b02");
+            billing.warn(Narration.action("retry").target("inv-2").human("Retrying inv-2 after a timeout"));
+            billing.error(Narration.action("fail").target("inv-2").human("Inv-2 failed: card declined"),
+                    new IllegalStateException("card declined"));
+            ThreadContext.clearMap();
+            billing.fatal(Narration.action("stop").actor("ledger").human("Lost the ledger; stopping"));
+            file = log4j.dir().resolve("billingd.ecs.jsonl");
+        } finally {
+            ThreadContext.clearMap();
+        }
+        return file; // written: the fixture is closed
     }
 
     private static Path writeOrchestratorLog() {
@@ -144,8 +176,12 @@ class LnavFormatIT {
     }
 
     private static String config(final String service) {
-        return "<Configuration status='WARN'><Appenders><File name='json' fileName='${dir}/" + service + ".jsonl'>"
-                + "<NarrationJsonLayout serviceName='" + service + "'/></File></Appenders>"
+        return config(service, service + ".jsonl", "narration");
+    }
+
+    private static String config(final String service, final String fileName, final String schema) {
+        return "<Configuration status='WARN'><Appenders><File name='json' fileName='${dir}/" + fileName + "'>"
+                + "<NarrationJsonLayout serviceName='" + service + "' schema='" + schema + "'/></File></Appenders>"
                 + "<Loggers><Root level='TRACE'><AppenderRef ref='json'/></Root></Loggers></Configuration>";
     }
 
@@ -224,6 +260,44 @@ class LnavFormatIT {
         assertThat(rows.get(0).get("parent").asText()).isEqualTo("BILLING");
         final JsonNode written = lines.stream().filter(line -> line.has("tags")).findFirst().orElseThrow();
         assertThat(rows.get(0).get("tags")).isEqualTo(written.get("tags"));
+    }
+
+    /**
+     * An ECS file goes to the ECS format and the default lines beside it stay with theirs, however both are
+     * installed: every line recognised, levels mapped, the narration's ECS keys columns, the correlation id lnav's
+     * operation id.
+     */
+    @Test
+    void ecsLinesAreReadWithTheEcsFormatAndTheDefaultLinesWithTheirs() {
+        final List<Path> all = new ArrayList<>(files);
+        all.add(ecsFile);
+        final Map<String, String> formats = new HashMap<>();
+        for (final JsonNode file : query("SELECT filepath, format FROM lnav_file", all)) {
+            formats.put(Path.of(file.get("filepath").asText()).getFileName().toString(), file.get("format").asText());
+        }
+        assertThat(formats).containsOnly(Map.entry("orchestratord.jsonl", "narration_log"),
+                Map.entry("workerd.jsonl", "narration_log"), Map.entry("billingd.ecs.jsonl", "narration_ecs_log"));
+
+        final List<JsonNode> rows = query("SELECT log_level, json_extract(log_raw_text, '$.\"log.level\"') AS level, "
+                + "log_opid, \"narration.correlation_id\" AS correlation, \"narration.actor\" AS actor, "
+                + "\"event.action\" AS action, \"error.type\" AS error FROM narration_ecs_log", all);
+        assertThat(rows).as("one lnav message per ECS line").hasSize(ecsLines.size());
+        final List<String> read = new ArrayList<>();
+        for (final JsonNode row : rows) {
+            assertThat(row.get("log_level").asText()).as(row.toString()).isEqualTo(LNAV_LEVELS.get(row.get("level").asText()));
+            assertThat(text(row, "log_opid")).as(row.toString()).isEqualTo(text(row, "correlation"));
+            read.add(row.get("level").asText() + " " + text(row, "actor") + " " + text(row, "action") + " "
+                    + text(row, "correlation") + " " + text(row, "error"));
+        }
+        final List<String> written = new ArrayList<>();
+        for (final JsonNode line : ecsLines) {
+            written.add(line.get("log.level").asText() + " " + text(line, "narration.actor") + " "
+                    + text(line, "event.action") + " " + text(line, "narration.correlation_id") + " "
+                    + text(line, "error.type"));
+        }
+        assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(ecsLines.stream().map(line -> line.get("log.level").asText()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(LNAV_LEVELS.keySet());
     }
 
     /** The queries of docs/reading.md, run as written, answer what the lines say. */
@@ -328,10 +402,14 @@ class LnavFormatIT {
         return queries;
     }
 
-    /** Runs a query over both files and returns lnav's result rows. */
+    /** Runs a query over both default-line files and returns lnav's result rows. */
     private static List<JsonNode> query(final String sql) {
+        return query(sql, files);
+    }
+
+    private static List<JsonNode> query(final String sql, final List<Path> over) {
         final List<String> args = new ArrayList<>(List.of("-n", "-c", ";" + sql, "-c", ":write-json-to -"));
-        files.forEach(file -> args.add(file.toString()));
+        over.forEach(file -> args.add(file.toString()));
         final Run result = run(args.toArray(new String[0]));
         // lnav exits 0 even when a command fails; its errors are on stderr.
         assertThat(result.stderr).as("lnav's errors for: %s", sql).isEmpty();
