@@ -29,8 +29,8 @@ public final class TraceFields {
     /*
      * Only strings are kept as references, and a value's kind as a byte: on the background thread every reference
      * stored into this long-lived reader costs a G1 write barrier with a memory fence, and copying the whole
-     * parameter array, number slots included, cost more than writing the fields did (measured with
-     * EncodeBenchmark: 35 ns less per helper line under ParallelGC than under G1).
+     * parameter array, number slots included, cost more than writing the fields did (EncodeBenchmark's helper
+     * lines, under ParallelGC against G1).
      */
     private final String[] header = new String[TraceText.FIRST_FIELD];
     private final String[] names = new String[TraceText.MAX_FIELDS];
@@ -168,8 +168,12 @@ public final class TraceFields {
      * leaves no stale header from an earlier event either.
      */
     public void clear() {
-        Arrays.fill(header, null);
-        Arrays.fill(strings, 0, fields, null);
+        if (kind != null) {
+            // Only a loaded trace event leaves references here, and each store costs a G1 barrier: every event
+            // clears this reader, most are no trace event.
+            Arrays.fill(header, null);
+            Arrays.fill(strings, 0, fields, null);
+        }
         kind = null;
         fields = 0;
         numbersValid = false;
