@@ -57,8 +57,8 @@ final class DatadogSchema extends LineSchema {
         out.append('"').append(STATUS[band(event.getLevel())]);
         w.human(MESSAGE);
         out.append(serviceMembers);
-        decimal(out, DD_TRACE_ID, w.traceIdValue());
-        decimal(out, DD_SPAN_ID, w.spanIdValue());
+        decimal(out, DD_TRACE_ID, w.traceIdForms());
+        decimal(out, DD_SPAN_ID, w.spanIdForms());
         w.traceId(TRACE_ID);
         w.spanId(SPAN_ID);
         NarrationKeys.NAMESPACED.write(w);
@@ -84,13 +84,11 @@ final class DatadogSchema extends LineSchema {
      * A hex id as Datadog's unsigned decimal string of its lower 64 bits; nothing for an id that is not 16 or 32 hex
      * digits (one set in the context by hand, or masked).
      */
-    private static void decimal(final JsonLine out, final byte[] key, final CharSequence hex) {
-        final int start = out.length();
-        out.append(key);
-        if (TraceIds.appendLow64Decimal(out, hex)) {
+    private static void decimal(final JsonLine out, final byte[] key, final HexIdForms id) {
+        if (id.hasDecimal()) {
+            out.append(key);
+            id.appendDecimal(out);
             out.append('"');
-        } else {
-            out.setLength(start);
         }
     }
 

@@ -192,6 +192,8 @@ public final class LineWriter {
         return message == null ? null : redaction.text(message, false);
     };
     private final MarkerNames markers = new MarkerNames();
+    private final HexIdForms traceIdForms = new HexIdForms();
+    private final HexIdForms spanIdForms = new HexIdForms();
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
     private EventRedaction masking;
     /** Whether the value being written is a field's or the context's, often the same object on many events. */
@@ -471,14 +473,14 @@ public final class LineWriter {
         return named(key, FieldKeys.SPAN_ID, EventNarration.spanId(event));
     }
 
-    /** The trace id as {@link #traceId} writes it (masked with {@code <Redaction>}), for a schema to convert; or null. */
-    CharSequence traceIdValue() {
-        return safe(FieldKeys.TRACE_ID, EventNarration.traceId(event));
+    /** The trace id as {@link #traceId} writes it (masked with {@code <Redaction>}), in the forms schemas convert it to. */
+    HexIdForms traceIdForms() {
+        return traceIdForms.read(safe(FieldKeys.TRACE_ID, EventNarration.traceId(event)));
     }
 
-    /** The span id as {@link #spanId} writes it, for a schema to convert; or null. */
-    CharSequence spanIdValue() {
-        return safe(FieldKeys.SPAN_ID, EventNarration.spanId(event));
+    /** The span id as {@link #spanId} writes it, in the forms schemas convert it to. */
+    HexIdForms spanIdForms() {
+        return spanIdForms.read(safe(FieldKeys.SPAN_ID, EventNarration.spanId(event)));
     }
 
     /** The span's W3C trace flags (bit 0: sampled), or -1 when the event carries none that parse. */

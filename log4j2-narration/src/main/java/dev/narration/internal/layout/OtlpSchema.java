@@ -91,8 +91,8 @@ final class OtlpSchema extends LineSchema {
         if (w.human(BODY)) {
             out.append('}');
         }
-        final boolean hexTraceId = isHex(w.traceIdValue(), 32);
-        final boolean hexSpanId = isHex(w.spanIdValue(), 16);
+        final boolean hexTraceId = w.traceIdForms().isHex(HexIdForms.TRACE_ID_DIGITS);
+        final boolean hexSpanId = w.spanIdForms().isHex(HexIdForms.SPAN_ID_DIGITS);
         out.append(ATTRIBUTES);
         w.startList();
         close(out, w.actor(ACTOR));
@@ -123,14 +123,14 @@ final class OtlpSchema extends LineSchema {
         out.append(']');
         // A masked value is valid until the next one: read each id again when it is written.
         if (hexTraceId) {
-            hex(out, TRACE_ID, w.traceIdValue());
+            hex(out, TRACE_ID, w.traceIdForms());
             final int flags = w.traceFlags();
             if (flags >= 0) {
                 out.append(FLAGS).append(flags);
             }
         }
         if (hexSpanId) {
-            hex(out, SPAN_ID, w.spanIdValue());
+            hex(out, SPAN_ID, w.spanIdForms());
         }
         out.append(RECORD_END);
     }
@@ -164,25 +164,10 @@ final class OtlpSchema extends LineSchema {
         }
     }
 
-    private static boolean isHex(final CharSequence id, final int length) {
-        if (id == null || id.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            final char c = id.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A hex id in lowercase, as OTLP/JSON writes it. */
-    private static void hex(final JsonLine out, final byte[] key, final CharSequence id) {
+    private static void hex(final JsonLine out, final byte[] key, final HexIdForms id) {
         out.append(key);
-        for (int i = 0, n = id.length(); i < n; i++) {
-            out.append(Character.toLowerCase(id.charAt(i)));
-        }
+        id.appendLowercase(out);
         out.append('"');
     }
 
