@@ -231,6 +231,10 @@ public abstract class StructuredFieldVisitor {
 
     /** Whether a message field is written under this key, renamed or not. */
     private boolean writtenByMessage(final String name) {
+        if (narration == null && mapFields == null && !traced) {
+            // Most events: a message with no fields of its own, whatever the renames.
+            return false;
+        }
         final KeyRenames renames = renames();
         if (renames.isEmpty()) {
             return messageHasField(name);

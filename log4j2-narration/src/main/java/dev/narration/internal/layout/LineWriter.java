@@ -804,6 +804,9 @@ public final class LineWriter {
      * member's JSON number, text as an OTLP attribute, whose numbers are 64-bit.
      */
     private int kindOf(final Object value) {
+        if (value instanceof String) {
+            return STRING;
+        }
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return INT;
         }
