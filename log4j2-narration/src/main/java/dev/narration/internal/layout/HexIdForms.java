@@ -5,8 +5,8 @@ import dev.narration.internal.json.JsonLine;
 /**
  * A trace or span id in the forms the backend schemas write: its hex digits in lowercase (OTLP/JSON) and the decimal
  * of its lower 64 bits (Datadog, {@link TraceIds#appendLow64Decimal}). The forms are kept for the id string read last:
- * an id recurs as the very same string on every event of a span, since the context-data providers copy it from the
- * span's context, so most events find their id's forms made, as {@link JsonLine} finds a recurring string's bytes.
+ * an id recurs as the very same string on every event of a span, since the context-data provider copies it from the
+ * span's context ({@code OpenTelemetrySpansTest}), so most events find their id's forms made, as {@link JsonLine} finds a recurring string's bytes.
  * Anything longer than a trace id is no id: it is examined afresh and never kept. One per thread and per id, in the
  * line writer.
  */
@@ -22,7 +22,6 @@ final class HexIdForms {
     /** The id these forms are of, when it is a string (a reused buffer's content may change); or {@code null}. */
     private String id;
     private int digits = NOT_HEX;
-    private boolean decimalWritten;
 
     /** Makes the forms of {@code value}, an id or {@code null}, unless they are made already; returns this. */
     HexIdForms read(final CharSequence value) {
@@ -33,7 +32,6 @@ final class HexIdForms {
         digits = NOT_HEX;
         lowercase.setLength(0);
         decimal.setLength(0);
-        decimalWritten = false;
         if (value == null || value.length() > TRACE_ID_DIGITS) {
             return this;
         }
@@ -53,7 +51,9 @@ final class HexIdForms {
             }
         }
         digits = n;
-        decimalWritten = TraceIds.appendLow64Decimal(decimal, value);
+        if (hasDecimal()) {
+            TraceIds.appendLow64Decimal(decimal, value);
+        }
         return this;
     }
 
@@ -64,7 +64,7 @@ final class HexIdForms {
 
     /** Whether the id read is 16 or 32 hex digits, which have a decimal form. */
     boolean hasDecimal() {
-        return decimalWritten;
+        return digits == SPAN_ID_DIGITS || digits == TRACE_ID_DIGITS;
     }
 
     /** Appends the id's digits in lowercase; only for an id that {@link #isHex}. */
