@@ -10,11 +10,11 @@ import java.util.Arrays;
  * such a text ({@link MessagePieces}).
  *
  * <p>Why skipping is exact. Whether {@link TokenScanner#find} does anything at a position is decided by the
- * character there and the two after it ({@link TokenScanner#mayFindAt}). So inside a stretch of the text that has
+ * character there and the three after it ({@link TokenScanner#mayFindAt}). So inside a stretch of the text that has
  * the very characters of a piece of the format, the positions of interest are the piece's, found once per format
  * and scanner. The text is not trusted to be what the format and arguments should give: a piece saves work only
  * where the text is compared and found to hold it. At its positions of interest, and at every other position (the
- * arguments, the last two characters of each piece), the scanner runs as usual, reading as far around as it always
+ * arguments, the last three characters of each piece), the scanner runs as usual, reading as far around as it always
  * does. A text is therefore proven clean exactly when a full scan would find nothing; when it is not proven clean
  * it is scanned in full.
  *
@@ -67,7 +67,7 @@ public final class MessageTemplate implements MessagePieces {
     private boolean positionsReady;
     /**
      * The positions the scanner must look at, in order: the gaps' characters, and those of the pieces' positions of
-     * interest and of their last two characters that are not letters or digits.
+     * interest and of their last three characters that are not letters or digits.
      */
     private int[] positions = new int[64];
     private int count;
@@ -298,8 +298,8 @@ public final class MessageTemplate implements MessagePieces {
                 lookAt(at + looks[k]);
             }
             end = at + pieceEnd[p] - pieceStart[p];
-            // The last two characters of a piece are looked at with what follows, which the format does not know.
-            cursor = Math.max(cursor, Math.max(at, end - 2));
+            // The last three characters of a piece are looked at with what follows, which the format does not know.
+            cursor = Math.max(cursor, Math.max(at, end - 3));
         }
         lookAt(cursor, end, n);
         positionsReady = true;
@@ -311,7 +311,7 @@ public final class MessageTemplate implements MessagePieces {
         int found = 0;
         for (int p = 0; p <= placeholders; p++) {
             looksFrom[p] = found;
-            for (int i = pieceStart[p]; i < pieceEnd[p] - 2; i++) {
+            for (int i = pieceStart[p]; i < pieceEnd[p] - 3; i++) {
                 if (scanner.mayFindAt(chars, i, pieceEnd[p])) {
                     if (found == looks.length) {
                         looks = Arrays.copyOf(looks, found * 2);

@@ -7,6 +7,7 @@ import static dev.narration.internal.redact.CharClasses.TRIGGERS;
 import static dev.narration.internal.redact.CharClasses.is;
 import static dev.narration.internal.redact.CharClasses.regionMatchesIgnoreCase;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,11 +42,14 @@ public final class TokenScanner {
     private final KeyValues pairs;
     private final StructuredSecrets formats;
     /**
-     * The characters that may follow each character that may start a token at a word boundary ({@code k} after
-     * {@code s}, {@code h} and {@code l} after {@code g}, …), {@code null} for the others: most words of prose
-     * are ruled out by their first two letters.
+     * The pairs of characters that may start a token at a word boundary ({@code sk}, {@code gh}, {@code gl}, …):
+     * for each first character, each second one's index + 1 into {@link #startThirds}, 0 where no token starts so;
+     * {@code null} for a first character that starts none. Most words of prose are ruled out by their first two
+     * letters, most of the rest by the third ({@code for} is not {@code fo1_}, {@code at } not {@code atlasv1.}).
      */
-    private final boolean[][] starts = new boolean[128][];
+    private final short[][] startPairs = new short[128][];
+    /** For each start pair, two words: bit {@code c} of the third characters that may follow it. */
+    private final long[] startThirds;
     private final boolean email;
     private final boolean cards;
     private final boolean urls;
@@ -64,23 +68,29 @@ public final class TokenScanner {
         this.formats = new StructuredSecrets(rules, secondStage);
         this.vendors = new VendorTokens(rules, formats, secondStage);
         this.pairs = new KeyValues(names, secondStage);
-        for (char c = 0; c < 128; c++) {
-            final String seconds = vendors.secondCharacters(c);
-            if (!seconds.isEmpty()) {
-                allowStart(c, seconds);
+        final String[] thirds = new String[128 * 128];
+        for (char first = 0; first < 128; first++) {
+            for (char second = 0; second < 128; second++) {
+                thirds[first << 7 | second] = vendors.thirdCharacters(first, second);
             }
         }
         this.authorization = rules[BuiltInRule.AUTHORIZATION.ordinal()];
         if (authorization) {
-            allowStart('B', "eEaA");
-            allowStart('b', "eEaA");
+            // Bearer and Basic, in any case.
+            for (final char b : new char[] {'B', 'b'}) {
+                allowStart(thirds, b, "eE", "aA");
+                allowStart(thirds, b, "aA", "sS");
+            }
         }
         this.cards = rules[BuiltInRule.CARD_NUMBER.ordinal()];
         if (cards) {
+            // Digits, each group separated from the next by one space or dash.
             for (char c = '0'; c <= '9'; c++) {
-                allowStart(c, "0123456789 -");
+                allowStart(thirds, c, "0123456789", "0123456789 -");
+                allowStart(thirds, c, " -", "0123456789");
             }
         }
+        this.startThirds = startTable(thirds);
         this.email = rules[BuiltInRule.EMAIL.ordinal()];
         this.urls = rules[BuiltInRule.URL_CREDENTIALS.ordinal()] || rules[BuiltInRule.SLACK_WEBHOOK.ordinal()];
         this.privateKeys = rules[BuiltInRule.PRIVATE_KEY.ordinal()];
@@ -92,23 +102,51 @@ public final class TokenScanner {
         return c == '"' || c == '\'';
     }
 
-    private void allowStart(final char first, final String seconds) {
-        if (starts[first] == null) {
-            starts[first] = new boolean[128];
-        }
+    private static void allowStart(final String[] thirds, final char first, final String seconds, final String allowed) {
         for (int k = 0; k < seconds.length(); k++) {
-            starts[first][seconds.charAt(k)] = true;
+            final int pair = first << 7 | seconds.charAt(k);
+            thirds[pair] = thirds[pair] + allowed;
         }
     }
 
-    /** Whether a token of an enabled rule may start at {@code i}, judged by its first two characters. */
+    /** Fills {@link #startPairs} from the third characters of each pair ({@code first << 7 | second}). */
+    private long[] startTable(final String[] thirds) {
+        long[] table = new long[64];
+        int pairs = 0;
+        for (int pair = 0; pair < thirds.length; pair++) {
+            if (thirds[pair].isEmpty()) {
+                continue;
+            }
+            if (2 * pairs + 2 > table.length) {
+                table = Arrays.copyOf(table, 2 * table.length);
+            }
+            for (int k = 0; k < thirds[pair].length(); k++) {
+                final char third = thirds[pair].charAt(k);
+                table[2 * pairs + (third >>> 6)] |= 1L << third;
+            }
+            final int first = pair >>> 7;
+            if (startPairs[first] == null) {
+                startPairs[first] = new short[128];
+            }
+            startPairs[first][pair & 127] = (short) ++pairs;
+        }
+        return Arrays.copyOf(table, 2 * pairs);
+    }
+
+    /** Whether a token of an enabled rule may start at {@code i}, judged by its first three characters. */
     private boolean mayStart(final char[] text, final int i, final int limit) {
         final char first = text[i];
-        if (first >= 128 || starts[first] == null || i + 1 >= limit) {
+        final short[] seconds;
+        if (first >= 128 || (seconds = startPairs[first]) == null || i + 2 >= limit) {
             return false;
         }
         final char second = text[i + 1];
-        return second < 128 && starts[first][second];
+        final char third = text[i + 2];
+        if (second >= 128 || third >= 128) {
+            return false;
+        }
+        final int pair = seconds[second];
+        return pair != 0 && (startThirds[2 * pair - 2 + (third >>> 6)] & 1L << third) != 0;
     }
 
     static long hit(final int start, final int end, final int rule) {
@@ -199,10 +237,11 @@ public final class TokenScanner {
     }
 
     /**
-     * Whether {@link #at} may find something at position {@code i}: {@code false} only where {@code text[i..i+2]}
+     * Whether {@link #at} may find something at position {@code i}: {@code false} only where {@code text[i..i+3]}
      * alone rules it out, so that it is so in every text that repeats those characters there. A dash or an at sign
-     * is then only a word boundary unless it starts a private key block or an address is searched for; other
-     * comma only between quoted arguments; other symbols read beyond the three characters. Cheaper than {@link #at}, which it spares most boundaries.
+     * is then only a word boundary unless it starts a private key block or an address is searched for, a comma only
+     * between quoted arguments; other symbols read beyond the four characters. Cheaper than {@link #at}, which it
+     * spares most boundaries.
      */
     boolean mayFindAt(final char[] text, final int i, final int limit) {
         final char c = text[i];

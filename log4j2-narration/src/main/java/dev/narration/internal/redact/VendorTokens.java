@@ -316,15 +316,27 @@ final class VendorTokens {
         }
     }
 
-    /** The second characters of the enabled prefixes that start with {@code first}, for the scanner's start table. */
-    String secondCharacters(final char first) {
-        final StringBuilder seconds = new StringBuilder();
-        for (char second = 0; second < 128; second++) {
-            if (byFirstTwo[first << 7 | second] != null) {
-                seconds.append(second);
+    /**
+     * The characters that may come third in a token of an enabled vendor that starts with {@code first} and
+     * {@code second}, for the scanner's start table: a prefix's third character, or for a two-character prefix the
+     * first of its body. Empty when no enabled prefix starts so.
+     */
+    String thirdCharacters(final char first, final char second) {
+        final Prefix[] prefixes = byFirstTwo[first << 7 | second];
+        final StringBuilder thirds = new StringBuilder();
+        for (int k = 0; prefixes != null && k < prefixes.length; k++) {
+            final Prefix prefix = prefixes[k];
+            if (prefix.text.length() > 2) {
+                thirds.append(prefix.text.charAt(2));
+                continue;
+            }
+            for (char c = 0; c < 128; c++) {
+                if (is(c, prefix.charset)) {
+                    thirds.append(c);
+                }
             }
         }
-        return seconds.toString();
+        return thirds.toString();
     }
 
     /** A token of an enabled vendor at {@code i}, whose first two characters are ASCII, or {@link TokenScanner#NONE}. */

@@ -142,6 +142,27 @@ class MessageTemplateTest {
     }
 
     /**
+     * A token starts where its first three characters say it may ({@link TokenScanner#mayFindAt} reads the boundary
+     * and three characters after it), so a piece that ends one, two or three characters into a token leaves the
+     * boundary before it to be looked at with the argument.
+     */
+    @Test
+    void aTokenWhoseFirstCharactersEndAPieceIsMasked() {
+        final RedactionEngine redactor = EngineAccess.of(Redactor.defaults());
+        final ScanBuffer buffer = new ScanBuffer();
+        final StringBuilder out = new StringBuilder();
+        final String token = SecretCorpus.githubToken("ghp_", "b".repeat(30));
+        for (int cut = 1; cut <= 4; cut++) {
+            final String format = "pushing with " + token.substring(0, cut) + "{} now";
+            for (int round = 0; round < 3; round++) {
+                assertThat(redactor.redactMessage(new ParameterizedMessage(format, token.substring(cut)),
+                        new StringBuilder("pushing with " + token + " now"), out, buffer).toString())
+                        .as("format %s", format).isEqualTo("pushing with [REDACTED:github-token] now");
+            }
+        }
+    }
+
+    /**
      * Arguments that nearly repeat a piece make the search for the pieces give up and the text be scanned whole
      * (so the work stays linear); one that holds the next piece whole puts it first where it occurs. Either way
      * the result is the full scan's.
