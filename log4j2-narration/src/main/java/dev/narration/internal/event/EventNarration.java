@@ -53,6 +53,12 @@ public final class EventNarration {
         return own != null ? own : context(event, FieldKeys.ACTOR);
     }
 
+    /** As {@link #givenActor(LogEvent)}, with the event's context already read into {@code context}. */
+    public static String givenActor(final LogEvent event, final ContextRoots context) {
+        final String own = own(event.getMessage(), null, ACTOR);
+        return own != null ? own : context.actor();
+    }
+
     public static String action(final LogEvent event) {
         return action(event, TraceFields.of(event.getMessage()));
     }
@@ -75,6 +81,12 @@ public final class EventNarration {
         return own != null ? own : context(event, FieldKeys.ACTION);
     }
 
+    /** As {@link #givenAction(LogEvent, TraceFields)}, with the event's context already read into {@code context}. */
+    public static String givenAction(final LogEvent event, final TraceFields trace, final ContextRoots context) {
+        final String own = own(event.getMessage(), trace, ACTION);
+        return own != null ? own : context.action();
+    }
+
     public static String target(final LogEvent event) {
         return target(event, TraceFields.of(event.getMessage()));
     }
@@ -83,6 +95,12 @@ public final class EventNarration {
     public static String target(final LogEvent event, final TraceFields trace) {
         final String own = own(event.getMessage(), trace, TARGET);
         return own != null ? own : context(event, FieldKeys.TARGET);
+    }
+
+    /** As {@link #target(LogEvent, TraceFields)}, with the event's context already read into {@code context}. */
+    public static String target(final LogEvent event, final TraceFields trace, final ContextRoots context) {
+        final String own = own(event.getMessage(), trace, TARGET);
+        return own != null ? own : context.target();
     }
 
     public static String correlationId(final LogEvent event) {
@@ -108,6 +126,12 @@ public final class EventNarration {
     public static String correlationId(final LogEvent event, final TraceFields trace) {
         final String own = own(event.getMessage(), trace, CORRELATION_ID);
         return own != null ? own : context(event, FieldKeys.CORRELATION_ID);
+    }
+
+    /** As {@link #correlationId(LogEvent, TraceFields)}, with the event's context already read into {@code context}. */
+    public static String correlationId(final LogEvent event, final TraceFields trace, final ContextRoots context) {
+        final String own = own(event.getMessage(), trace, CORRELATION_ID);
+        return own != null ? own : context.correlationId();
     }
 
     // The root fields a message may give itself, for own().

@@ -2,6 +2,7 @@ package dev.narration.internal.layout;
 
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ContextRoots;
 import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
 import dev.narration.internal.event.FieldKeys;
@@ -11,6 +12,7 @@ import dev.narration.internal.event.MessagePieces;
 import dev.narration.internal.event.Renderings;
 import dev.narration.internal.event.StructuredFieldVisitor;
 import dev.narration.internal.event.ThrowableChain;
+import dev.narration.internal.json.EpochNanosWriter;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
 import dev.narration.internal.json.StackTraceHash;
@@ -83,6 +85,7 @@ public final class LineWriter {
 
     private final StringBuilder scratch = new StringBuilder(256);
     private final IsoTimestampWriter timestamps = new IsoTimestampWriter();
+    private final EpochNanosWriter epochNanos = new EpochNanosWriter();
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
         @Override
         protected void visitString(final String prefix, final String name, final CharSequence value) {
@@ -192,6 +195,8 @@ public final class LineWriter {
         return message == null ? null : redaction.text(message, false);
     };
     private final MarkerNames markers = new MarkerNames();
+    /** The context's root values, read once per event: a schema may write an id in more than one form. */
+    private final ContextRoots roots = new ContextRoots();
     private final HexIdForms traceIdForms = new HexIdForms();
     private final HexIdForms spanIdForms = new HexIdForms();
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
@@ -248,6 +253,7 @@ public final class LineWriter {
         this.maxStringLength = maxLength;
         fields.load(logEvent);
         try {
+            roots.read(logEvent.getContextData());
             lineSchema.write(this, logEvent);
             final int cap = lineOptions.maxLineBytes();
             if (cap > 0 && target.length() > cap) {
@@ -259,6 +265,7 @@ public final class LineWriter {
             markers.clear();
             this.out = null;
             this.event = null;
+            roots.clear();
             this.schema = null;
             this.actors = null;
             this.masking = null;
@@ -406,7 +413,9 @@ public final class LineWriter {
     /** The event's instant in nanoseconds since the epoch, as a quoted decimal (OTLP/JSON's 64-bit integers). */
     void epochNanos() {
         final Instant instant = event.getInstant();
-        out.append('"').append(instant.getEpochSecond() * 1_000_000_000L + instant.getNanoOfSecond()).append('"');
+        out.append('"');
+        epochNanos.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
+        out.append('"');
     }
 
     /** Starts an attribute list at this point of the line: its first member is written without a separator. */
@@ -439,18 +448,18 @@ public final class LineWriter {
     }
 
     boolean actor(final byte[] key) {
-        final String given = EventNarration.givenActor(event);
+        final String given = EventNarration.givenActor(event, roots);
         return given == null ? identifier(key, actors.actorOf(event.getLoggerName())) : named(key, FieldKeys.ACTOR, given);
     }
 
     boolean action(final byte[] key) {
         final TraceFields trace = fields.trace();
-        final String given = EventNarration.givenAction(event, trace);
+        final String given = EventNarration.givenAction(event, trace, roots);
         return given == null ? identifier(key, trace == null ? null : trace.kindAction()) : named(key, FieldKeys.ACTION, given);
     }
 
     boolean target(final byte[] key) {
-        return string(key, FieldKeys.TARGET, EventNarration.target(event, fields.trace()));
+        return string(key, FieldKeys.TARGET, EventNarration.target(event, fields.trace(), roots));
     }
 
     boolean cute(final byte[] key) {
@@ -462,30 +471,30 @@ public final class LineWriter {
     }
 
     boolean correlationId(final byte[] key) {
-        return named(key, FieldKeys.CORRELATION_ID, EventNarration.correlationId(event, fields.trace()));
+        return named(key, FieldKeys.CORRELATION_ID, EventNarration.correlationId(event, fields.trace(), roots));
     }
 
     boolean traceId(final byte[] key) {
-        return named(key, FieldKeys.TRACE_ID, EventNarration.traceId(event));
+        return named(key, FieldKeys.TRACE_ID, roots.traceId());
     }
 
     boolean spanId(final byte[] key) {
-        return named(key, FieldKeys.SPAN_ID, EventNarration.spanId(event));
+        return named(key, FieldKeys.SPAN_ID, roots.spanId());
     }
 
     /** The trace id as {@link #traceId} writes it (masked with {@code <Redaction>}), in the forms schemas convert it to. */
     HexIdForms traceIdForms() {
-        return traceIdForms.read(safe(FieldKeys.TRACE_ID, EventNarration.traceId(event)));
+        return traceIdForms.read(safe(FieldKeys.TRACE_ID, roots.traceId()));
     }
 
     /** The span id as {@link #spanId} writes it, in the forms schemas convert it to. */
     HexIdForms spanIdForms() {
-        return spanIdForms.read(safe(FieldKeys.SPAN_ID, EventNarration.spanId(event)));
+        return spanIdForms.read(safe(FieldKeys.SPAN_ID, roots.spanId()));
     }
 
     /** The span's W3C trace flags (bit 0: sampled), or -1 when the event carries none that parse. */
     int traceFlags() {
-        return TraceIds.flags(safe(NarrationFields.TRACE_FLAGS, EventNarration.traceFlags(event)));
+        return TraceIds.flags(safe(NarrationFields.TRACE_FLAGS, roots.traceFlags()));
     }
 
     private CharSequence safe(final String name, final String value) {
