@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Two stages. The first is a single pass over the characters with a table lookup each: letters and digits
  * (almost all of clean text) cost one load and one comparison. Only at a non-alphanumeric character does it look
- * further, and only cheaply: is the next character the first letter of a vendor prefix ({@code ghp_},
+ * further, and only cheaply: do the next three characters start a vendor prefix ({@code ghp_},
  * {@code AKIA}, {@code eyJ}, …), is this a separator ({@code =}, {@code :}, {@code %3D}, the comma between two
  * quoted arguments, the end of an XML start tag) whose key may be sensitive, is this {@code ://},
  * {@code -----BEGIN } or an option such as {@code -u}, or the {@code ~} of an Azure AD client secret. The second stage, hand-written matchers for each format,
