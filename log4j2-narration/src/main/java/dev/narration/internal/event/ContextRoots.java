@@ -14,6 +14,8 @@ import org.apache.logging.log4j.util.TriConsumer;
 public final class ContextRoots {
     /** Larger contexts are looked up by key: a pass would read every entry. */
     private static final int PASS_UP_TO = 8;
+    private static final String[] KEYS = {FieldKeys.ACTOR, FieldKeys.ACTION, FieldKeys.TARGET, FieldKeys.CORRELATION_ID,
+        FieldKeys.TRACE_ID, FieldKeys.SPAN_ID, NarrationFields.TRACE_FLAGS};
     private static final TriConsumer<String, Object, ContextRoots> TAKE = (key, value, roots) -> roots.take(key, value);
 
     private String actor;
@@ -34,13 +36,9 @@ public final class ContextRoots {
             context.forEach(TAKE, this);
             return;
         }
-        actor = Renderings.text(context.getValue(FieldKeys.ACTOR));
-        action = Renderings.text(context.getValue(FieldKeys.ACTION));
-        target = Renderings.text(context.getValue(FieldKeys.TARGET));
-        correlationId = Renderings.text(context.getValue(FieldKeys.CORRELATION_ID));
-        traceId = Renderings.text(context.getValue(FieldKeys.TRACE_ID));
-        spanId = Renderings.text(context.getValue(FieldKeys.SPAN_ID));
-        traceFlags = Renderings.text(context.getValue(NarrationFields.TRACE_FLAGS));
+        for (final String key : KEYS) {
+            take(key, context.getValue(key));
+        }
     }
 
     private void take(final String key, final Object value) {
