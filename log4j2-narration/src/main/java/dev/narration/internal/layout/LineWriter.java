@@ -410,12 +410,13 @@ public final class LineWriter {
         timestamps.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
     }
 
-    /** The event's instant in nanoseconds since the epoch, as a quoted decimal (OTLP/JSON's 64-bit integers). */
+    /**
+     * The event's instant in nanoseconds since the epoch, unquoted: OTLP/JSON quotes its 64-bit integers, and the
+     * schema's fixed pieces around the digits carry the quotes.
+     */
     void epochNanos() {
         final Instant instant = event.getInstant();
-        out.append('"');
         epochNanos.write(out, instant.getEpochSecond(), instant.getNanoOfSecond());
-        out.append('"');
     }
 
     /** Starts an attribute list at this point of the line: its first member is written without a separator. */

@@ -2,6 +2,7 @@ package dev.narration.internal.layout;
 
 import dev.narration.internal.event.FieldKeys;
 import dev.narration.internal.json.JsonLine;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 
 /**
@@ -12,11 +13,18 @@ import org.apache.logging.log4j.core.LogEvent;
  * {@code thread.name}, {@code exception.*} and {@code code.*}), the span's ids in hex and its trace flags.
  */
 final class OtlpSchema extends LineSchema {
-    private static final byte[] SCOPE = JsonLine.fixed(",\"scopeLogs\":[{\"scope\":{\"name\":\"");
-    private static final byte[] RECORD = JsonLine.fixed("},\"logRecords\":[{\"timeUnixNano\":");
+    private static final String SCOPE = ",\"scopeLogs\":[{\"scope\":{\"name\":\"";
+    /** Up to the opening quote of {@code timeUnixNano}'s digits; the severity pieces close it. */
+    private static final byte[] RECORD = JsonLine.fixed("},\"logRecords\":[{\"timeUnixNano\":\"");
     private static final byte[][] SEVERITY = byBand(
-            ",\"severityNumber\":21", ",\"severityNumber\":17", ",\"severityNumber\":13", ",\"severityNumber\":9",
-            ",\"severityNumber\":5", ",\"severityNumber\":1");
+            "\",\"severityNumber\":21", "\",\"severityNumber\":17", "\",\"severityNumber\":13",
+            "\",\"severityNumber\":9", "\",\"severityNumber\":5", "\",\"severityNumber\":1");
+    /** Each band's standard level, whose number and text are written as one piece ({@link #SEVERITY_WITH_TEXT}). */
+    private static final Level[] BAND_LEVELS = {Level.FATAL, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE};
+    private static final byte[][] SEVERITY_WITH_TEXT = byBand(
+            "\",\"severityNumber\":21,\"severityText\":\"FATAL\"", "\",\"severityNumber\":17,\"severityText\":\"ERROR\"",
+            "\",\"severityNumber\":13,\"severityText\":\"WARN\"", "\",\"severityNumber\":9,\"severityText\":\"INFO\"",
+            "\",\"severityNumber\":5,\"severityText\":\"DEBUG\"", "\",\"severityNumber\":1,\"severityText\":\"TRACE\"");
     private static final byte[] SEVERITY_TEXT = key("severityText");
     private static final byte[] BODY = JsonLine.fixed(",\"body\":{\"stringValue\":\"");
     private static final byte[] ATTRIBUTES = JsonLine.fixed(",\"attributes\":[");
@@ -47,9 +55,12 @@ final class OtlpSchema extends LineSchema {
     private static final byte[] TRACE_ID = JsonLine.fixed(",\"traceId\":\"");
     private static final byte[] SPAN_ID = JsonLine.fixed(",\"spanId\":\"");
     private static final byte[] FLAGS = JsonLine.fixed(",\"flags\":");
+    /** The scope's name follows the fixed opening directly. */
+    private static final byte[] NO_KEY = new byte[0];
     private static final byte[] RECORD_END = JsonLine.fixed("}]}]}]}\n");
 
-    private final byte[] resource;
+    /** The request's opening up to the scope's name: the service identity as resource attributes, fixed per layout. */
+    private final byte[] resourceAndScope;
     private final boolean includeLocation;
 
     OtlpSchema(final ServiceIdentity service, final boolean includeLocation) {
@@ -60,8 +71,8 @@ final class OtlpSchema extends LineSchema {
         resourceAttribute(attributes, FieldKeys.SERVICE_INSTANCE_ID, service.instanceId());
         resourceAttribute(attributes, FieldKeys.DEPLOYMENT_ENVIRONMENT, service.environment());
         // Each attribute came with a separator; the list's first needs none.
-        this.resource = JsonLine.fixed("{\"resourceLogs\":[{\"resource\":{\"attributes\":["
-                + attributes.toString().substring(1) + "]}");
+        this.resourceAndScope = JsonLine.fixed("{\"resourceLogs\":[{\"resource\":{\"attributes\":["
+                + attributes.toString().substring(1) + "]}" + SCOPE);
     }
 
     /**
@@ -86,8 +97,15 @@ final class OtlpSchema extends LineSchema {
     @Override
     void write(final LineWriter w, final LogEvent event) {
         final JsonLine out = w.out();
-        scopeAndTime(w, out, event);
-        w.identifier(SEVERITY_TEXT, event.getLevel().name());
+        scopeAndTime(w, out);
+        final Level level = event.getLevel();
+        final int band = band(level);
+        if (level == BAND_LEVELS[band]) {
+            out.append(SEVERITY_WITH_TEXT[band]);
+        } else {
+            out.append(SEVERITY[band]);
+            w.identifier(SEVERITY_TEXT, level.name());
+        }
         if (w.human(BODY)) {
             out.append('}');
         }
@@ -135,14 +153,13 @@ final class OtlpSchema extends LineSchema {
         out.append(RECORD_END);
     }
 
-    private void scopeAndTime(final LineWriter w, final JsonLine out, final LogEvent event) {
-        out.append(resource);
-        if (!w.logger(SCOPE)) {
-            out.append(SCOPE).append('"');
+    private void scopeAndTime(final LineWriter w, final JsonLine out) {
+        out.append(resourceAndScope);
+        if (!w.logger(NO_KEY)) {
+            out.append('"');
         }
         out.append(RECORD);
         w.epochNanos();
-        out.append(SEVERITY[band(event.getLevel())]);
     }
 
     private static void close(final JsonLine out, final boolean written) {
@@ -174,7 +191,7 @@ final class OtlpSchema extends LineSchema {
     @Override
     void writeFailure(final LineWriter w, final LogEvent event, final String error) {
         final JsonLine out = w.out();
-        out.append(resource).append(SCOPE);
+        out.append(resourceAndScope);
         escapedOrNothing(out, event.getLoggerName());
         out.append('"').append(RECORD);
         w.epochNanos();

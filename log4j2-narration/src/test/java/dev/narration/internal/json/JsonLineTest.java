@@ -97,6 +97,23 @@ class JsonLineTest {
         assertThat(line.appendPadded(7, 3).append(true).append(false).toString()).isEqualTo("007truefalse");
     }
 
+    @Test
+    void paddedNumbersHaveExactlyTheirWidthOfDigits() {
+        final JsonLine line = new JsonLine(4);
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int width = 1; width <= 9; width++) {
+            final int bound = (int) Math.pow(10, width);
+            final int[] values = {0, 1, 9, bound / 10, bound - 1, random.nextInt(bound), random.nextInt(bound)};
+            for (final int value : values) {
+                line.setLength(0);
+                final String digits = Integer.toString(value);
+                assertThat(line.append('[').appendPadded(value, width).append(']').toString())
+                        .as("%d in %d digits", value, width)
+                        .isEqualTo("[" + "0".repeat(width - digits.length()) + digits + "]");
+            }
+        }
+    }
+
     static String randomText(final SplittableRandom random, final int length) {
         final StringBuilder text = new StringBuilder(length + 2);
         while (text.length() < length) {
