@@ -87,6 +87,46 @@ class BackendSchemasTest {
         }
     }
 
+    @Test
+    void aThreadWritingSeveralSchemasInTurnRenamesByEachSchemasOwnKeys() {
+        final org.apache.logging.log4j.util.StringMap context = new org.apache.logging.log4j.util.SortedArrayStringMap();
+        context.putValue("service", "billing");
+        context.putValue("message", "from the context");
+        context.putValue("job_id", "job-7");
+        context.freeze();
+        final org.apache.logging.log4j.core.LogEvent event = org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
+                .setLoggerName("com.acme.Jobs").setLevel(Level.INFO).setMessage(new SimpleMessage("Accepted"))
+                .setContextData(context).build();
+        final Map<String, NarrationJsonLayout> layouts = new java.util.LinkedHashMap<>();
+        for (final String schema : List.of("datadog", "gcp", "narration", "otel")) {
+            layouts.put(schema, NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                    .setSchema(schema).setServiceName("orchestratord").setEnvironment(Map.of()).build());
+        }
+        // The same context key strings on every event, one schema after the other on this one thread.
+        for (int round = 0; round < 3; round++) {
+            for (final Map.Entry<String, NarrationJsonLayout> layout : layouts.entrySet()) {
+                final String schema = layout.getKey();
+                final Map<String, JsonNode> members =
+                        SchemaLines.flatten(schema, JsonLines.parse(layout.getValue().toSerializable(event)));
+                assertThat(members.get("job_id").asText()).as(schema).isEqualTo("job-7");
+                switch (schema) {
+                    case "datadog":
+                        assertThat(members.get("service").asText()).isEqualTo("orchestratord");
+                        assertThat(members.get("context.service").asText()).isEqualTo("billing");
+                        assertThat(members.get("context.message").asText()).isEqualTo("from the context");
+                        break;
+                    case "gcp":
+                        assertThat(members.get("service").asText()).isEqualTo("billing");
+                        assertThat(members.get("context.message").asText()).isEqualTo("from the context");
+                        break;
+                    default:
+                        assertThat(members.get("service").asText()).as(schema).isEqualTo("billing");
+                        assertThat(members.get("message").asText()).as(schema).isEqualTo("from the context");
+                }
+            }
+        }
+    }
+
     /** An event whose context data cannot be read: the writer fails in the middle of the line. */
     private static final class BrokenContextEvent extends AbstractLogEvent {
         private static final long serialVersionUID = 1L;

@@ -120,6 +120,14 @@ public final class FieldKeys {
         return isReserved(key) || hasPrefix(key);
     }
 
+    /**
+     * Whether a key is none of the root fields' sources, reserved keys or prefixed keys: a context entry of this key
+     * is placed by the event's message and the schema alone ({@link #placeContext}).
+     */
+    public static boolean isPlain(final String key) {
+        return !isSourceKey(key) && !isReserved(key) && !hasPrefix(key);
+    }
+
     /** What to do with a context entry. */
     public enum ContextPlacement {
         /** Written under its own name. */

@@ -1,6 +1,7 @@
 package dev.narration.internal.event;
 
 import dev.narration.Narration;
+import dev.narration.internal.text.IdentitySlots;
 import dev.narration.internal.trace.TraceFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
@@ -18,10 +19,16 @@ import org.apache.logging.log4j.util.TriConsumer;
  * thread-safe: use one per thread or per event.
  */
 public abstract class StructuredFieldVisitor {
+    private static final int PLAIN_KEY_SLOTS = 32;
     private static final TriConsumer<String, Object, StructuredFieldVisitor> CONTEXT_ENTRY =
             (key, value, visitor) -> visitor.contextEntry(key, value);
 
     private final TraceFields trace = new TraceFields();
+    /**
+     * Context keys found {@link FieldKeys#isPlain plain}, by identity: a context key is usually the same string on
+     * every event, and placing it otherwise takes several comparisons with the reserved keys per entry and event.
+     */
+    private final IdentitySlots plainKeys = new IdentitySlots(PLAIN_KEY_SLOTS);
     private Message message;
     private Narration narration;
     private IndexedReadOnlyStringMap mapFields;
@@ -191,9 +198,17 @@ public abstract class StructuredFieldVisitor {
         if (value == null) {
             return;
         }
-        final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
-        final FieldKeys.ContextPlacement placement =
-                FieldKeys.placeContext(key, supplied, writtenByMessage(key) || isOutputKey(key));
+        final FieldKeys.ContextPlacement placement;
+        if (plainKeys.find(key) >= 0) {
+            placement = writtenByMessage(key) || isOutputKey(key)
+                    ? FieldKeys.ContextPlacement.RENAMED : FieldKeys.ContextPlacement.AS_IS;
+        } else {
+            final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
+            placement = FieldKeys.placeContext(key, supplied, writtenByMessage(key) || isOutputKey(key));
+            if (FieldKeys.isPlain(key)) {
+                plainKeys.claim(key);
+            }
+        }
         // Selection is of the entries written as fields; a root field the entry feeds is the schema's.
         if (placement == FieldKeys.ContextPlacement.CONSUMED || !keepsContext(key)) {
             return;

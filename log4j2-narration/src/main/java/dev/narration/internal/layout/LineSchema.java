@@ -57,6 +57,11 @@ public abstract class LineSchema {
      */
     abstract boolean reserves(String key);
 
+    /** Whether {@link #reserves} is true of any key: the line writer then remembers its answers per key. */
+    boolean reservesKeys() {
+        return true;
+    }
+
     /** {@code ,"name":"}, pre-encoded: the opening of a string member. */
     static byte[] key(final String name) {
         return JsonLine.fixed(",\"" + name + "\":\"");

@@ -22,6 +22,7 @@ import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.redact.ScanBuffer;
+import dev.narration.internal.text.IdentitySlots;
 import dev.narration.internal.trace.TraceFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -64,6 +65,7 @@ public final class LineWriter {
     /** Rewrites with the sizes measured in the last pass; a text with many escapes may need another. */
     private static final int FIT_PASSES = 4;
 
+    private static final int RESERVED_SLOTS = 64;
     /** Outside an attribute list: keys carry their own separator. */
     private static final int NO_LIST = -1;
 
@@ -151,7 +153,7 @@ public final class LineWriter {
 
         @Override
         protected boolean isOutputKey(final String key) {
-            return schema.reserves(key);
+            return schema.reservesKeys() && reserved(key);
         }
 
         @Override
@@ -199,6 +201,13 @@ public final class LineWriter {
     private final ContextRoots roots = new ContextRoots();
     private final HexIdForms traceIdForms = new HexIdForms();
     private final HexIdForms spanIdForms = new HexIdForms();
+    /**
+     * The answers of {@link #reservedFor}'s {@link LineSchema#reserves} by the key's identity: context keys are
+     * usually the same strings on every event, and a schema checks each one against its keys on every event.
+     */
+    private final IdentitySlots reservedKeys = new IdentitySlots(RESERVED_SLOTS);
+    private final boolean[] reservedAnswers = new boolean[RESERVED_SLOTS];
+    private LineSchema reservedFor;
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
     private EventRedaction masking;
     /** Whether the value being written is a field's or the context's, often the same object on many events. */
@@ -224,6 +233,20 @@ public final class LineWriter {
     private int[] valueSizes = new int[32];
     private int valueCount;
     private int stackTraceSize;
+
+    /** {@code schema.reserves(key)}, remembered for the schema of the line being written. */
+    private boolean reserved(final String key) {
+        if (schema != reservedFor) {
+            reservedKeys.clear();
+            reservedFor = schema;
+        }
+        int slot = reservedKeys.find(key);
+        if (slot < 0) {
+            slot = reservedKeys.claim(key);
+            reservedAnswers[slot] = schema.reserves(key);
+        }
+        return reservedAnswers[slot];
+    }
 
     /** The thread's line buffer, emptied, for the next event. */
     public JsonLine lineBuffer() {

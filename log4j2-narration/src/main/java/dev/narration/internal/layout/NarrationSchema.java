@@ -78,4 +78,9 @@ final class NarrationSchema extends LineSchema {
     boolean reserves(final String key) {
         return false;
     }
+
+    @Override
+    boolean reservesKeys() {
+        return false;
+    }
 }
