@@ -11,14 +11,19 @@ import dev.narration.testsupport.StatusCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.AbstractLogEvent;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.Test;
 
 /** What every schema shares: the attribute's validation, the limits, and the line that replaces a failed one. */
@@ -89,15 +94,15 @@ class BackendSchemasTest {
 
     @Test
     void aThreadWritingSeveralSchemasInTurnRenamesByEachSchemasOwnKeys() {
-        final org.apache.logging.log4j.util.StringMap context = new org.apache.logging.log4j.util.SortedArrayStringMap();
+        final StringMap context = new SortedArrayStringMap();
         context.putValue("service", "billing");
         context.putValue("message", "from the context");
         context.putValue("job_id", "job-7");
         context.freeze();
-        final org.apache.logging.log4j.core.LogEvent event = org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
+        final LogEvent event = Log4jLogEvent.newBuilder()
                 .setLoggerName("com.acme.Jobs").setLevel(Level.INFO).setMessage(new SimpleMessage("Accepted"))
                 .setContextData(context).build();
-        final Map<String, NarrationJsonLayout> layouts = new java.util.LinkedHashMap<>();
+        final Map<String, NarrationJsonLayout> layouts = new LinkedHashMap<>();
         for (final String schema : List.of("datadog", "gcp", "narration", "otel")) {
             layouts.put(schema, NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
                     .setSchema(schema).setServiceName("orchestratord").setEnvironment(Map.of()).build());

@@ -147,6 +147,11 @@ public final class FieldKeys {
         if (isSourceKey(key)) {
             return messageSuppliesField ? ContextPlacement.RENAMED : ContextPlacement.CONSUMED;
         }
-        return isReserved(key) || hasPrefix(key) || messageHasField ? ContextPlacement.RENAMED : ContextPlacement.AS_IS;
+        return isReserved(key) || hasPrefix(key) ? ContextPlacement.RENAMED : placePlain(messageHasField);
+    }
+
+    /** Where an entry of a {@link #isPlain plain} key goes, given whether the message has a field of the same name. */
+    public static ContextPlacement placePlain(final boolean messageHasField) {
+        return messageHasField ? ContextPlacement.RENAMED : ContextPlacement.AS_IS;
     }
 }

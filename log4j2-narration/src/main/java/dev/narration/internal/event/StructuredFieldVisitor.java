@@ -200,8 +200,7 @@ public abstract class StructuredFieldVisitor {
         }
         final FieldKeys.ContextPlacement placement;
         if (plainKeys.find(key) >= 0) {
-            placement = writtenByMessage(key) || isOutputKey(key)
-                    ? FieldKeys.ContextPlacement.RENAMED : FieldKeys.ContextPlacement.AS_IS;
+            placement = FieldKeys.placePlain(writtenByMessage(key) || isOutputKey(key));
         } else {
             final boolean supplied = FieldKeys.isSourceKey(key) && EventNarration.messageSupplies(message, trace(), key);
             placement = FieldKeys.placeContext(key, supplied, writtenByMessage(key) || isOutputKey(key));

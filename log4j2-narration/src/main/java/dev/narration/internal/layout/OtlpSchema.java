@@ -16,15 +16,23 @@ final class OtlpSchema extends LineSchema {
     private static final String SCOPE = ",\"scopeLogs\":[{\"scope\":{\"name\":\"";
     /** Up to the opening quote of {@code timeUnixNano}'s digits; the severity pieces close it. */
     private static final byte[] RECORD = JsonLine.fixed("},\"logRecords\":[{\"timeUnixNano\":\"");
-    private static final byte[][] SEVERITY = byBand(
-            "\",\"severityNumber\":21", "\",\"severityNumber\":17", "\",\"severityNumber\":13",
-            "\",\"severityNumber\":9", "\",\"severityNumber\":5", "\",\"severityNumber\":1");
     /** Each band's standard level, whose number and text are written as one piece ({@link #SEVERITY_WITH_TEXT}). */
     private static final Level[] BAND_LEVELS = {Level.FATAL, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE};
-    private static final byte[][] SEVERITY_WITH_TEXT = byBand(
-            "\",\"severityNumber\":21,\"severityText\":\"FATAL\"", "\",\"severityNumber\":17,\"severityText\":\"ERROR\"",
-            "\",\"severityNumber\":13,\"severityText\":\"WARN\"", "\",\"severityNumber\":9,\"severityText\":\"INFO\"",
-            "\",\"severityNumber\":5,\"severityText\":\"DEBUG\"", "\",\"severityNumber\":1,\"severityText\":\"TRACE\"");
+    /** OTLP's {@code SeverityNumber} of each band's standard level. */
+    private static final int[] BAND_NUMBERS = {21, 17, 13, 9, 5, 1};
+    /** From the closing quote of {@code timeUnixNano} to the severity number, by band. */
+    private static final byte[][] SEVERITY = new byte[BAND_NUMBERS.length][];
+    /** As {@link #SEVERITY}, with the standard level's name as {@code severityText}. */
+    private static final byte[][] SEVERITY_WITH_TEXT = new byte[BAND_NUMBERS.length][];
+
+    static {
+        for (int band = 0; band < BAND_NUMBERS.length; band++) {
+            final String number = "\",\"severityNumber\":" + BAND_NUMBERS[band];
+            SEVERITY[band] = JsonLine.fixed(number);
+            SEVERITY_WITH_TEXT[band] = JsonLine.fixed(number + ",\"severityText\":\"" + BAND_LEVELS[band].name() + '"');
+        }
+    }
+
     private static final byte[] SEVERITY_TEXT = key("severityText");
     private static final byte[] BODY = JsonLine.fixed(",\"body\":{\"stringValue\":\"");
     private static final byte[] ATTRIBUTES = JsonLine.fixed(",\"attributes\":[");
