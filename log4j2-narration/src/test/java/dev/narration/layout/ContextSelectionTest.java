@@ -8,9 +8,17 @@ import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import dev.narration.testsupport.SchemaLines;
 import dev.narration.testsupport.StatusCapture;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +122,71 @@ class ContextSelectionTest {
         }
         assertThat(line.get("job_id").asText()).isEqualTo("job-123");
         assertThat(line.get("pool").asText()).isEqualTo("default");
+    }
+
+    @Test
+    void aThreadWritingThroughManyLayoutsInTurnPlacesContextByEachLayoutsOwnOptions() {
+        final StringMap context = new SortedArrayStringMap();
+        context.putValue("job_id", "job-123");
+        context.putValue("pool_id", "default");
+        context.freeze();
+        final LogEvent event = Log4jLogEvent.newBuilder().setLoggerName("com.acme.jobs.JobRunner").setLevel(Level.INFO)
+                .setMessage(new SimpleMessage("Admitted job")).setContextData(context).build();
+        // More layouts than a thread remembers placements for, so that they also evict each other's.
+        final Map<String, NarrationJsonLayout> layouts = new LinkedHashMap<>();
+        layouts.put("job_id", layout().build());
+        layouts.put("none", layout().setContextExclude("job_id").build());
+        layouts.put("job", layout().setRenames(Rename.newBuilder().setFrom("job_id").setTo("job").build()).build());
+        layouts.put("context.logger", layout().setRenames(Rename.newBuilder().setFrom("job_id").setTo("logger").build()).build());
+        layouts.put("only-pool", layout().setContextInclude("pool_id").build());
+        layouts.put("no-pool", layout().setContextExclude("pool_id").build());
+        for (int round = 0; round < 3; round++) {
+            for (final Map.Entry<String, NarrationJsonLayout> layout : layouts.entrySet()) {
+                final JsonNode line = JsonLines.parse(layout.getValue().toSerializable(event));
+                final String expected = layout.getKey();
+                switch (expected) {
+                    case "none":
+                    case "only-pool":
+                        assertThat(line.has("job_id")).as(expected).isFalse();
+                        assertThat(line.get("pool_id").asText()).as(expected).isEqualTo("default");
+                        break;
+                    case "no-pool":
+                        assertThat(line.get("job_id").asText()).as(expected).isEqualTo("job-123");
+                        assertThat(line.has("pool_id")).as(expected).isFalse();
+                        break;
+                    default:
+                        assertThat(line.get(expected).asText()).as(expected).isEqualTo("job-123");
+                        assertThat(line.get("pool_id").asText()).as(expected).isEqualTo("default");
+                }
+                if (!expected.equals("job_id") && !expected.equals("no-pool")) {
+                    assertThat(line.has("job_id")).as(expected).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aContextEntryMovesAsideOnlyForTheEventsWhoseMessageHasAFieldOfItsName() {
+        final StringMap context = new SortedArrayStringMap();
+        context.putValue("job_id", "job-123");
+        context.freeze();
+        final Log4jLogEvent.Builder builder = Log4jLogEvent.newBuilder().setLoggerName("com.acme.jobs.JobRunner")
+                .setLevel(Level.INFO).setContextData(context);
+        final LogEvent plain = builder.setMessage(new SimpleMessage("Admitted job")).build();
+        final LogEvent withField = builder.setMessage(Narration.action("admit").human("Admitted job").field("job_id", "job-9")).build();
+        final NarrationJsonLayout layout = layout().build();
+        for (int round = 0; round < 3; round++) {
+            final JsonNode first = JsonLines.parse(layout.toSerializable(plain));
+            assertThat(first.get("job_id").asText()).isEqualTo("job-123");
+            assertThat(first.has("context.job_id")).isFalse();
+            final JsonNode second = JsonLines.parse(layout.toSerializable(withField));
+            assertThat(second.get("job_id").asText()).isEqualTo("job-9");
+            assertThat(second.get("context.job_id").asText()).isEqualTo("job-123");
+        }
+    }
+
+    private static NarrationJsonLayout.Builder layout() {
+        return NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration()).setServiceName("orchestratord")
+                .setEnvironment(Map.of());
     }
 }

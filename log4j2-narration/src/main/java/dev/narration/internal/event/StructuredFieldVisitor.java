@@ -102,6 +102,15 @@ public abstract class StructuredFieldVisitor {
         return true;
     }
 
+    /**
+     * Where this output remembers each context key's placement, for events whose message has no fields: valid while
+     * {@link #isOutputKey}, {@link #keepsContext} and {@link #renames} answer as they do now. {@code null} (the
+     * default) places every entry anew.
+     */
+    protected ContextKeyPlans plans() {
+        return null;
+    }
+
     /** The JSON types of string context values ({@code <FieldType>}, {@code typeContext}); none by default. */
     protected ContextTypes types() {
         return ContextTypes.NONE;
@@ -198,6 +207,17 @@ public abstract class StructuredFieldVisitor {
         if (value == null) {
             return;
         }
+        // Only a message with fields of its own can change where an entry goes from one event to the next.
+        final ContextKeyPlans plans = narration == null && mapFields == null && !traced ? plans() : null;
+        if (plans != null) {
+            final int slot = plans.find(key);
+            if (slot >= 0) {
+                if (plans.written(slot)) {
+                    contextValue(plans.prefix(slot), plans.name(slot), key, value);
+                }
+                return;
+            }
+        }
         final FieldKeys.ContextPlacement placement;
         if (plainKeys.find(key) >= 0) {
             placement = FieldKeys.placePlain(writtenByMessage(key) || isOutputKey(key));
@@ -208,18 +228,25 @@ public abstract class StructuredFieldVisitor {
                 plainKeys.claim(key);
             }
         }
+        String prefix = null;
+        String name = null;
         // Selection is of the entries written as fields; a root field the entry feeds is the schema's.
-        if (placement == FieldKeys.ContextPlacement.CONSUMED || !keepsContext(key)) {
-            return;
+        if (placement != FieldKeys.ContextPlacement.CONSUMED && keepsContext(key)) {
+            name = renames().renamed(key);
+            if (name != key) {
+                // A renamed entry follows the rule under its new key; a root field's key is never taken.
+                final boolean collides = FieldKeys.placeContext(name, true, writtenByMessage(name) || isOutputKey(name))
+                        != FieldKeys.ContextPlacement.AS_IS;
+                prefix = collides ? FieldKeys.CONTEXT_PREFIX : null;
+            } else if (placement == FieldKeys.ContextPlacement.RENAMED) {
+                prefix = FieldKeys.CONTEXT_PREFIX;
+            }
         }
-        final String name = renames().renamed(key);
-        if (name != key) {
-            // A renamed entry follows the rule under its new key; a root field's key is never taken.
-            final boolean collides = FieldKeys.placeContext(name, true, writtenByMessage(name) || isOutputKey(name))
-                    != FieldKeys.ContextPlacement.AS_IS;
-            contextValue(collides ? FieldKeys.CONTEXT_PREFIX : null, name, key, value);
-        } else {
-            contextValue(placement == FieldKeys.ContextPlacement.RENAMED ? FieldKeys.CONTEXT_PREFIX : null, key, key, value);
+        if (plans != null) {
+            plans.remember(key, prefix, name);
+        }
+        if (name != null) {
+            contextValue(prefix, name, key, value);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.narration.internal.layout;
 
 import dev.narration.NarrationFields;
 import dev.narration.internal.event.ActorInference;
+import dev.narration.internal.event.ContextKeyPlans;
 import dev.narration.internal.event.ContextRoots;
 import dev.narration.internal.event.ContextTypes;
 import dev.narration.internal.event.EventNarration;
@@ -66,6 +67,8 @@ public final class LineWriter {
     private static final int FIT_PASSES = 4;
 
     private static final int RESERVED_SLOTS = 64;
+    /** The outputs (schema and options) whose context key placements a thread remembers at once. */
+    private static final int PLAN_OUTPUTS = 4;
     /** Outside an attribute list: keys carry their own separator. */
     private static final int NO_LIST = -1;
 
@@ -157,6 +160,11 @@ public final class LineWriter {
         }
 
         @Override
+        protected ContextKeyPlans plans() {
+            return plans;
+        }
+
+        @Override
         protected boolean keepsContext(final String key) {
             return options.context().keepsAll() || options.context().keeps(key);
         }
@@ -208,6 +216,16 @@ public final class LineWriter {
     private final IdentitySlots reservedKeys = new IdentitySlots(RESERVED_SLOTS);
     private final boolean[] reservedAnswers = new boolean[RESERVED_SLOTS];
     private LineSchema reservedFor;
+    /**
+     * The context key placements of the last few outputs this thread wrote, by their schema and options (each
+     * layout's own): a thread that writes through a console and a file layout in turn keeps both.
+     */
+    private final LineSchema[] planSchemas = new LineSchema[PLAN_OUTPUTS];
+    private final LineOptions[] planOptions = new LineOptions[PLAN_OUTPUTS];
+    private final ContextKeyPlans[] planTables = new ContextKeyPlans[PLAN_OUTPUTS];
+    private int nextPlanOutput;
+    /** The placements of the line being written's output. */
+    private ContextKeyPlans plans;
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
     private EventRedaction masking;
     /** Whether the value being written is a field's or the context's, often the same object on many events. */
@@ -233,6 +251,24 @@ public final class LineWriter {
     private int[] valueSizes = new int[32];
     private int valueCount;
     private int stackTraceSize;
+
+    private ContextKeyPlans plansFor(final LineSchema lineSchema, final LineOptions lineOptions) {
+        for (int i = 0; i < PLAN_OUTPUTS; i++) {
+            if (planSchemas[i] == lineSchema && planOptions[i] == lineOptions) {
+                return planTables[i];
+            }
+        }
+        final int i = nextPlanOutput;
+        nextPlanOutput = (i + 1) % PLAN_OUTPUTS;
+        planSchemas[i] = lineSchema;
+        planOptions[i] = lineOptions;
+        if (planTables[i] == null) {
+            planTables[i] = new ContextKeyPlans();
+        } else {
+            planTables[i].clear();
+        }
+        return planTables[i];
+    }
 
     /** {@code schema.reserves(key)}, remembered for the schema of the line being written. */
     private boolean reserved(final String key) {
@@ -274,6 +310,7 @@ public final class LineWriter {
         this.actors = actorInference;
         this.masking = engine == null ? null : redaction.use(engine);
         this.maxStringLength = maxLength;
+        this.plans = plansFor(lineSchema, lineOptions);
         fields.load(logEvent);
         try {
             roots.read(logEvent.getContextData());
@@ -292,6 +329,7 @@ public final class LineWriter {
             this.schema = null;
             this.actors = null;
             this.masking = null;
+            this.plans = null;
             this.recurring = false;
             this.listStart = NO_LIST;
             this.attributes = false;
