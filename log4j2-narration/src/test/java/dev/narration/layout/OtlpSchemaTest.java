@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.narration.Narration;
 import dev.narration.testsupport.JsonLines;
 import dev.narration.testsupport.Log4jFixture;
 import dev.narration.testsupport.SchemaEvents;
@@ -26,6 +27,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +165,39 @@ class OtlpSchemaTest {
             records.add(parse(JsonLines.parse(line)).getResourceLogs(0).getScopeLogs(0).getLogRecords(0));
         }
         return records;
+    }
+
+    @Test
+    void aKeyWhoseValueChangesTypeIsWrittenWithEachValuesOwnTypeEvenBesideTheDefaultLine() {
+        final NarrationJsonLayout otel = NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                .setSchema("otel").setServiceName("orchestratord").setEnvironment(Map.of()).build();
+        final NarrationJsonLayout narration = NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                .setServiceName("orchestratord").setEnvironment(Map.of()).build();
+        final Log4jLogEvent.Builder builder = Log4jLogEvent.newBuilder().setLoggerName("com.acme.Jobs").setLevel(Level.INFO);
+        final Object[] values = {7L, "seven", 7.5, true};
+        // The same key string in every event, in both a member's and an attribute's form on this one thread.
+        final String key = "attempts";
+        for (int round = 0; round < 3; round++) {
+            for (final Object value : values) {
+                final Narration message = Narration.action("retry").human("Retried job");
+                if (value instanceof Long) {
+                    message.field(key, (long) (Long) value);
+                } else if (value instanceof Double) {
+                    message.field(key, (double) (Double) value);
+                } else if (value instanceof Boolean) {
+                    message.field(key, (boolean) (Boolean) value);
+                } else {
+                    message.field(key, (String) value);
+                }
+                final LogEvent event = builder.setMessage(message).build();
+                final LogRecord record = parse(JsonLines.parse(otel.toSerializable(event)))
+                        .getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
+                assertThat(attributes(record.getAttributesList())).as("%s", value).containsEntry(key, value);
+                final JsonNode member = JsonLines.parse(narration.toSerializable(event)).get(key);
+                assertThat(member.isTextual()).as("%s", value).isEqualTo(value instanceof String);
+                assertThat(member.asText()).as("%s", value).isEqualTo(String.valueOf(value));
+            }
+        }
     }
 
     private static LogRecord withBody(final List<LogRecord> records, final String body) {

@@ -1,7 +1,6 @@
 package dev.narration.internal.json;
 
 import dev.narration.internal.event.MessagePieces;
-import dev.narration.internal.text.IdentitySlots;
 import dev.narration.internal.text.TextCopy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,6 +36,8 @@ public final class JsonLine {
     private static final int SHORT = 32;
     private static final int REMEMBERED = 128;
     private static final int REMEMBERED_BYTES = 80;
+    /** {@link #remembered}'s one kind of piece: a string escaped. */
+    private static final int ESCAPED = 0;
     /** The digits of 00 to 99, two bytes each. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
@@ -62,12 +63,9 @@ public final class JsonLine {
     private final TextCopy chars = new TextCopy();
     /**
      * The escaped form of the last strings written by {@link #escapedRecurring}, by identity: a logger name, a
-     * thread name, a context key or value is usually the very same {@code String} on every event, and a string's
-     * content never changes. Slot {@code s} of {@code remembered} holds its bytes at {@code s * REMEMBERED_BYTES}.
+     * thread name, a context key or value is usually the very same {@code String} on every event.
      */
-    private final IdentitySlots remembered = new IdentitySlots(REMEMBERED);
-    private final int[] rememberedLengths = new int[REMEMBERED];
-    private final byte[] rememberedBytes = new byte[REMEMBERED * REMEMBERED_BYTES];
+    private final RememberedPieces remembered = new RememberedPieces(REMEMBERED, REMEMBERED_BYTES);
     /**
      * Recent message formats' pieces, escaped, by the format's identity; {@code lastFormat} saves the hash in a run.
      * Made on the first use: most lines (a timestamp's, the service members') never write a message.
@@ -94,7 +92,12 @@ public final class JsonLine {
 
     /** Copies this line's bytes from {@code from} on into {@code target}, which must have room. */
     void copyTo(final int from, final byte[] target) {
-        System.arraycopy(bytes, from, target, 0, length - from);
+        copyTo(from, length - from, target, 0);
+    }
+
+    /** Copies {@code n} of this line's bytes from {@code from} into {@code target} at {@code at}. */
+    void copyTo(final int from, final int n, final byte[] target, final int at) {
+        System.arraycopy(bytes, from, target, at, n);
     }
 
     /** Empties the line, first shrinking its buffer to {@code retained} bytes if a huge line grew it. */
@@ -123,6 +126,14 @@ public final class JsonLine {
         ensure(piece.length);
         System.arraycopy(piece, 0, bytes, length, piece.length);
         length += piece.length;
+        return this;
+    }
+
+    /** Appends {@code n} pre-encoded bytes of {@code source} from {@code from}. */
+    JsonLine append(final byte[] source, final int from, final int n) {
+        ensure(n);
+        System.arraycopy(source, from, bytes, length, n);
+        length += n;
         return this;
     }
 
@@ -248,26 +259,11 @@ public final class JsonLine {
 
     /** As {@link #escaped(CharSequence)}, for a string likely to be written again (see {@code remembered}). */
     public JsonLine escapedRecurring(final String text) {
-        final int found = remembered.find(text);
-        if (found >= 0) {
-            return appendRemembered(found);
+        if (!remembered.appendTo(this, text, ESCAPED)) {
+            final int start = length;
+            escaped(text);
+            remembered.remember(this, start, text, ESCAPED);
         }
-        final int start = length;
-        escaped(text);
-        final int n = length - start;
-        if (n <= REMEMBERED_BYTES) {
-            final int slot = remembered.claim(text);
-            System.arraycopy(bytes, start, rememberedBytes, slot * REMEMBERED_BYTES, n);
-            rememberedLengths[slot] = n;
-        }
-        return this;
-    }
-
-    private JsonLine appendRemembered(final int slot) {
-        final int n = rememberedLengths[slot];
-        ensure(n);
-        System.arraycopy(rememberedBytes, slot * REMEMBERED_BYTES, bytes, length, n);
-        length += n;
         return this;
     }
 

@@ -16,6 +16,7 @@ import dev.narration.internal.event.ThrowableChain;
 import dev.narration.internal.json.EpochNanosWriter;
 import dev.narration.internal.json.IsoTimestampWriter;
 import dev.narration.internal.json.JsonLine;
+import dev.narration.internal.json.RememberedPieces;
 import dev.narration.internal.json.StackTraceHash;
 import dev.narration.internal.json.StackTraceLimits;
 import dev.narration.internal.json.StackTraceShape;
@@ -67,6 +68,8 @@ public final class LineWriter {
     private static final int FIT_PASSES = 4;
 
     private static final int RESERVED_SLOTS = 64;
+    private static final int FIELD_OPENINGS = 32;
+    private static final int FIELD_OPENING_BYTES = 96;
     /** The outputs (schema and options) whose context key placements a thread remembers at once. */
     private static final int PLAN_OUTPUTS = 4;
     /** Outside an attribute list: keys carry their own separator. */
@@ -84,11 +87,14 @@ public final class LineWriter {
         JsonLine.fixed("\",\"value\":{\"boolValue\":"),
     };
     private static final byte[] ATTRIBUTE_KEY = JsonLine.fixed("{\"key\":\"");
+    private static final byte[] NEXT_ATTRIBUTE_KEY = JsonLine.fixed(",{\"key\":\"");
     private static final byte[] ATTRIBUTE_END = JsonLine.fixed("}}");
 
     private final JsonLine line = new JsonLine(1024);
 
     private final StringBuilder scratch = new StringBuilder(256);
+    /** Fields' openings by key ({@link #fieldKey}), tagged 0 for a member's and 1 + kind for an attribute's. */
+    private final RememberedPieces fieldOpenings = new RememberedPieces(FIELD_OPENINGS, FIELD_OPENING_BYTES);
     private final IsoTimestampWriter timestamps = new IsoTimestampWriter();
     private final EpochNanosWriter epochNanos = new EpochNanosWriter();
     private final StructuredFieldVisitor fields = new StructuredFieldVisitor() {
@@ -805,14 +811,26 @@ public final class LineWriter {
     /**
      * Writes the key of a user-supplied field: {@code ,"prefixkey":} as a member, or, as an OTLP attribute, its
      * {@code key} member and the opening of its {@code value} object, which names the value's type
-     * ({@code stringValue}, {@code intValue}, …).
+     * ({@code stringValue}, {@code intValue}, …). An unprefixed key's opening, after the first member, is remembered:
+     * context keys recur as the same strings, and the opening is then one copy instead of three.
      */
     private void fieldKey(final String prefix, final String key, final int kind) {
+        final boolean first = attributes && out.length() == listStart;
+        if (prefix != null || first) {
+            openField(prefix, key, kind, first);
+            return;
+        }
+        final int tag = attributes ? 1 + kind : 0;
+        if (!fieldOpenings.appendTo(out, key, tag)) {
+            final int start = out.length();
+            openField(null, key, kind, false);
+            fieldOpenings.remember(out, start, key, tag);
+        }
+    }
+
+    private void openField(final String prefix, final String key, final int kind, final boolean first) {
         if (attributes) {
-            if (out.length() != listStart) {
-                out.append(',');
-            }
-            out.append(ATTRIBUTE_KEY);
+            out.append(first ? ATTRIBUTE_KEY : NEXT_ATTRIBUTE_KEY);
         } else {
             out.append(',').append('"');
         }
