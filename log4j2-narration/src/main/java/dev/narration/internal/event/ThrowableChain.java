@@ -48,6 +48,9 @@ public final class ThrowableChain {
     private final boolean[] cutBelow = new boolean[MAX_THROWABLES];
     private final Throwable[] seen = new Throwable[SEEN_SLOTS];
     private final int[] seenIndex = new int[SEEN_SLOTS];
+    /** The slots of {@link #seen} taken, in the order taken: at most one per entry. */
+    private final int[] seenTaken = new int[MAX_THROWABLES];
+    private int seenCount;
     private int size;
     /** The last entry walked before the walk stopped, or -1 when nothing was left out. */
     private int cutAfter;
@@ -243,6 +246,7 @@ public final class ThrowableChain {
         }
         seen[slot] = throwable;
         seenIndex[slot] = index;
+        seenTaken[seenCount++] = slot;
     }
 
     /** How many entries the walk holds. */
@@ -350,15 +354,19 @@ public final class ThrowableChain {
 
     /** Lets go of the throwables. */
     public void clear() {
-        if (size > 0) {
-            Arrays.fill(throwables, 0, size, null);
-            Arrays.fill(sameAs, 0, size, -1);
-            Arrays.fill(omittedSuppressed, 0, size, 0);
-            Arrays.fill(omittedCauses, 0, size, 0);
-            Arrays.fill(moreCauses, 0, size, false);
-            Arrays.fill(cutBelow, 0, size, false);
-            Arrays.fill(seen, null);
+        // Entry by entry, and only the identity slots taken: a chain is usually a few throwables of the 64.
+        for (int i = 0; i < size; i++) {
+            throwables[i] = null;
+            sameAs[i] = -1;
+            omittedSuppressed[i] = 0;
+            omittedCauses[i] = 0;
+            moreCauses[i] = false;
+            cutBelow[i] = false;
         }
+        for (int k = 0; k < seenCount; k++) {
+            seen[seenTaken[k]] = null;
+        }
+        seenCount = 0;
         size = 0;
         cutAfter = -1;
         openCount = 0;

@@ -31,7 +31,7 @@ public final class JsonLine {
     /** ASCII characters written as they are inside a JSON string. */
     private static final boolean[] PLAIN = new boolean[128];
     /** The longest encoding of one character: {@code \}{@code u2028}, six bytes. */
-    private static final int MAX_BYTES_PER_CHAR = 6;
+    static final int MAX_BYTES_PER_CHAR = 6;
     /** Strings up to this length are escaped straight from {@code String.charAt}: the bulk copy costs more. */
     private static final int SHORT = 32;
     private static final int REMEMBERED = 128;

@@ -274,6 +274,19 @@ public final class StackTraceWriter {
         }
     }
 
+    /** A part of a frame: escaped as it is when the whole frame fits, else as {@link #text} cuts it. */
+    private void part(final String part, final boolean fits) {
+        if (fits) {
+            out.escaped(part);
+        } else {
+            text(part);
+        }
+    }
+
+    private static int length(final String part) {
+        return part == null ? 0 : part.length();
+    }
+
     private static StackTraceElement[] framesOf(final Throwable throwable) {
         final StackTraceElement[] frames = throwable.getStackTrace();
         return frames == null ? NO_FRAMES : frames;
@@ -292,17 +305,22 @@ public final class StackTraceWriter {
     }
 
     private void frame(final StackTraceElement frame) {
-        text(frame.getClassName());
-        out.append('.');
-        text(frame.getMethodName());
-        out.append('(');
+        final String className = frame.getClassName();
+        final String method = frame.getMethodName();
         final String file = frame.getFileName();
+        // A character escapes to at most six bytes: a frame that fits even so is written without a check per part.
+        final long most = JsonLine.MAX_BYTES_PER_CHAR * ((long) length(className) + length(method) + length(file));
+        final boolean fits = out.length() + SLACK + most < end;
+        part(className, fits);
+        out.append('.');
+        part(method, fits);
+        out.append('(');
         if (frame.isNativeMethod()) {
             out.append("Native Method");
         } else if (file == null) {
             out.append("Unknown Source");
         } else {
-            text(file);
+            part(file, fits);
             if (frame.getLineNumber() >= 0) {
                 out.append(':').append(frame.getLineNumber());
             }
