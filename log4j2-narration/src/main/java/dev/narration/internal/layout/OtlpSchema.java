@@ -25,18 +25,26 @@ final class OtlpSchema extends LineSchema {
     /** As {@link #SEVERITY}, with the standard level's name as {@code severityText}. */
     private static final byte[][] SEVERITY_WITH_TEXT = new byte[BAND_NUMBERS.length][];
 
+    private static final byte[] SEVERITY_TEXT = key("severityText");
+    private static final String BODY_KEY = ",\"body\":{\"stringValue\":\"";
+    private static final byte[] BODY = JsonLine.fixed(BODY_KEY);
+    /** {@link #SEVERITY_WITH_TEXT} followed by {@link #BODY}, by band. */
+    private static final byte[][] SEVERITY_AND_BODY = new byte[BAND_NUMBERS.length][];
+    private static final String ATTRIBUTES_KEY = ",\"attributes\":[";
+    private static final byte[] ATTRIBUTES = JsonLine.fixed(ATTRIBUTES_KEY);
+    /** The attribute list's opening and the actor's attribute, the first of the list. */
+    private static final byte[] ATTRIBUTES_AND_ACTOR = JsonLine.fixed(ATTRIBUTES_KEY + attributeOpening("narration.actor"));
+
     static {
         for (int band = 0; band < BAND_NUMBERS.length; band++) {
             final String number = "\",\"severityNumber\":" + BAND_NUMBERS[band];
             SEVERITY[band] = JsonLine.fixed(number);
-            SEVERITY_WITH_TEXT[band] = JsonLine.fixed(number + ",\"severityText\":\"" + BAND_LEVELS[band].name() + '"');
+            final String withText = number + ",\"severityText\":\"" + BAND_LEVELS[band].name() + '"';
+            SEVERITY_WITH_TEXT[band] = JsonLine.fixed(withText);
+            SEVERITY_AND_BODY[band] = JsonLine.fixed(withText + BODY_KEY);
         }
     }
 
-    private static final byte[] SEVERITY_TEXT = key("severityText");
-    private static final byte[] BODY = JsonLine.fixed(",\"body\":{\"stringValue\":\"");
-    private static final byte[] ATTRIBUTES = JsonLine.fixed(",\"attributes\":[");
-    private static final byte[] ACTOR = attribute("narration.actor");
     private static final byte[] ACTION = attribute("narration.action");
     private static final byte[] TARGET = attribute("narration.target");
     private static final byte[] CUTE = attribute("narration.cute");
@@ -88,7 +96,11 @@ final class OtlpSchema extends LineSchema {
      * {@code stringValue}. It carries no separator: {@link LineWriter} writes one before every attribute but the first.
      */
     private static byte[] attribute(final String name) {
-        return JsonLine.fixed("{\"key\":\"" + name + "\",\"value\":{\"stringValue\":\"");
+        return JsonLine.fixed(attributeOpening(name));
+    }
+
+    private static String attributeOpening(final String name) {
+        return "{\"key\":\"" + name + "\",\"value\":{\"stringValue\":\"";
     }
 
     private static void resourceAttribute(final JsonLine out, final String key, final String value) {
@@ -108,20 +120,31 @@ final class OtlpSchema extends LineSchema {
         scopeAndTime(w, out);
         final Level level = event.getLevel();
         final int band = band(level);
+        // Each fixed piece is a copy: the severity, the body's key and the actor's come with what precedes them.
+        final boolean body;
         if (level == BAND_LEVELS[band]) {
-            out.append(SEVERITY_WITH_TEXT[band]);
+            body = w.human(SEVERITY_AND_BODY[band]);
+            if (!body) {
+                out.append(SEVERITY_WITH_TEXT[band]);
+            }
         } else {
             out.append(SEVERITY[band]);
             w.identifier(SEVERITY_TEXT, level.name());
+            body = w.human(BODY);
         }
-        if (w.human(BODY)) {
+        if (body) {
             out.append('}');
         }
         final boolean hexTraceId = w.traceIdForms().isHex(HexIdForms.TRACE_ID_DIGITS);
         final boolean hexSpanId = w.spanIdForms().isHex(HexIdForms.SPAN_ID_DIGITS);
-        out.append(ATTRIBUTES);
+        // The list starts before its opening, which the actor's piece carries: it is the first attribute if any.
         w.startList();
-        close(out, w.actor(ACTOR));
+        if (w.actor(ATTRIBUTES_AND_ACTOR)) {
+            out.append(ATTRIBUTE_END);
+        } else {
+            out.append(ATTRIBUTES);
+            w.startList();
+        }
         close(out, w.action(ACTION));
         close(out, w.target(TARGET));
         close(out, w.cute(CUTE));
