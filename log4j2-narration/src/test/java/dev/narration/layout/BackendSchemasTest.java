@@ -103,7 +103,8 @@ class BackendSchemasTest {
                 .setLoggerName("com.acme.Jobs").setLevel(Level.INFO).setMessage(new SimpleMessage("Accepted"))
                 .setContextData(context).build();
         final Map<String, NarrationJsonLayout> layouts = new LinkedHashMap<>();
-        for (final String schema : List.of("datadog", "gcp", "narration", "otel")) {
+        // Five schemas: more layouts than a thread remembers keys for, so that they also evict each other's.
+        for (final String schema : List.of("datadog", "gcp", "narration", "otel", "ecs")) {
             layouts.put(schema, NarrationJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
                     .setSchema(schema).setServiceName("orchestratord").setEnvironment(Map.of()).build());
         }
@@ -122,6 +123,10 @@ class BackendSchemasTest {
                         break;
                     case "gcp":
                         assertThat(members.get("service").asText()).isEqualTo("billing");
+                        assertThat(members.get("context.message").asText()).isEqualTo("from the context");
+                        break;
+                    case "ecs":
+                        assertThat(members.get("context.service").asText()).isEqualTo("billing");
                         assertThat(members.get("context.message").asText()).isEqualTo("from the context");
                         break;
                     default:

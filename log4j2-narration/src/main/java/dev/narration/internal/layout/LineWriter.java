@@ -24,7 +24,6 @@ import dev.narration.internal.json.StackTraceWriter;
 import dev.narration.internal.redact.EventRedaction;
 import dev.narration.internal.redact.RedactionEngine;
 import dev.narration.internal.redact.ScanBuffer;
-import dev.narration.internal.text.IdentitySlots;
 import dev.narration.internal.trace.TraceFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -67,11 +66,10 @@ public final class LineWriter {
     /** Rewrites with the sizes measured in the last pass; a text with many escapes may need another. */
     private static final int FIT_PASSES = 4;
 
-    private static final int RESERVED_SLOTS = 64;
     private static final int FIELD_OPENINGS = 32;
     private static final int FIELD_OPENING_BYTES = 96;
-    /** The outputs (schema and options) whose context key placements a thread remembers at once. */
-    private static final int PLAN_OUTPUTS = 4;
+    /** The layouts (schema and options) a thread remembers context keys for at once. */
+    private static final int REMEMBERED_OUTPUTS = 4;
     /** Outside an attribute list: keys carry their own separator. */
     private static final int NO_LIST = -1;
 
@@ -162,12 +160,12 @@ public final class LineWriter {
 
         @Override
         protected boolean isOutputKey(final String key) {
-            return schema.reservesKeys() && reserved(key);
+            return schema.reservesKeys() && output.reserves(key);
         }
 
         @Override
         protected ContextKeyPlans plans() {
-            return plans;
+            return output.plans();
         }
 
         @Override
@@ -216,22 +214,13 @@ public final class LineWriter {
     private final HexIdForms traceIdForms = new HexIdForms();
     private final HexIdForms spanIdForms = new HexIdForms();
     /**
-     * The answers of {@link #reservedFor}'s {@link LineSchema#reserves} by the key's identity: context keys are
-     * usually the same strings on every event, and a schema checks each one against its keys on every event.
+     * What this thread remembers for each of the last few layouts it wrote through (OutputMemory), by their schema
+     * and options: a thread that writes through a console and a file layout in turn keeps both.
      */
-    private final IdentitySlots reservedKeys = new IdentitySlots(RESERVED_SLOTS);
-    private final boolean[] reservedAnswers = new boolean[RESERVED_SLOTS];
-    private LineSchema reservedFor;
-    /**
-     * The context key placements of the last few outputs this thread wrote, by their schema and options (each
-     * layout's own): a thread that writes through a console and a file layout in turn keeps both.
-     */
-    private final LineSchema[] planSchemas = new LineSchema[PLAN_OUTPUTS];
-    private final LineOptions[] planOptions = new LineOptions[PLAN_OUTPUTS];
-    private final ContextKeyPlans[] planTables = new ContextKeyPlans[PLAN_OUTPUTS];
-    private int nextPlanOutput;
-    /** The placements of the line being written's output. */
-    private ContextKeyPlans plans;
+    private final OutputMemory[] outputs = new OutputMemory[REMEMBERED_OUTPUTS];
+    private int nextOutput;
+    /** What this thread remembers for the layout of the line being written. */
+    private OutputMemory output;
     /** The redaction of this event, or {@code null} without {@code <Redaction>}. */
     private EventRedaction masking;
     /** Whether the value being written is a field's or the context's, often the same object on many events. */
@@ -258,36 +247,19 @@ public final class LineWriter {
     private int valueCount;
     private int stackTraceSize;
 
-    private ContextKeyPlans plansFor(final LineSchema lineSchema, final LineOptions lineOptions) {
-        for (int i = 0; i < PLAN_OUTPUTS; i++) {
-            if (planSchemas[i] == lineSchema && planOptions[i] == lineOptions) {
-                return planTables[i];
+    private OutputMemory memoryFor(final LineSchema lineSchema, final LineOptions lineOptions) {
+        for (final OutputMemory remembered : outputs) {
+            if (remembered != null && remembered.isFor(lineSchema, lineOptions)) {
+                return remembered;
             }
         }
-        final int i = nextPlanOutput;
-        nextPlanOutput = (i + 1) % PLAN_OUTPUTS;
-        planSchemas[i] = lineSchema;
-        planOptions[i] = lineOptions;
-        if (planTables[i] == null) {
-            planTables[i] = new ContextKeyPlans();
-        } else {
-            planTables[i].clear();
+        final int i = nextOutput;
+        nextOutput = (i + 1) % REMEMBERED_OUTPUTS;
+        if (outputs[i] == null) {
+            outputs[i] = new OutputMemory();
         }
-        return planTables[i];
-    }
-
-    /** {@code schema.reserves(key)}, remembered for the schema of the line being written. */
-    private boolean reserved(final String key) {
-        if (schema != reservedFor) {
-            reservedKeys.clear();
-            reservedFor = schema;
-        }
-        int slot = reservedKeys.find(key);
-        if (slot < 0) {
-            slot = reservedKeys.claim(key);
-            reservedAnswers[slot] = schema.reserves(key);
-        }
-        return reservedAnswers[slot];
+        outputs[i].reset(lineSchema, lineOptions);
+        return outputs[i];
     }
 
     /** The thread's line buffer, emptied, for the next event. */
@@ -316,7 +288,7 @@ public final class LineWriter {
         this.actors = actorInference;
         this.masking = engine == null ? null : redaction.use(engine);
         this.maxStringLength = maxLength;
-        this.plans = plansFor(lineSchema, lineOptions);
+        this.output = memoryFor(lineSchema, lineOptions);
         fields.load(logEvent);
         try {
             roots.read(logEvent.getContextData());
@@ -335,7 +307,7 @@ public final class LineWriter {
             this.schema = null;
             this.actors = null;
             this.masking = null;
-            this.plans = null;
+            this.output = null;
             this.recurring = false;
             this.listStart = NO_LIST;
             this.attributes = false;
